@@ -1,0 +1,52 @@
+package org.hamkke.identity;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+/**
+ * Keycloak sessions that have ended (signed out elsewhere, ended by an administrator, user
+ * disabled). Kept in the database rather than in memory because the back-channel call reaches one
+ * portal node while the person's next request may land on another.
+ */
+@ApplicationScoped
+public class SessionRevocations {
+
+    @PersistenceContext(unitName = "hamkke")
+    EntityManager em;
+
+    /**
+     * Records that a Keycloak session ended.
+     *
+     * @param sid the Keycloak session, when the logout token names one
+     * @param subject the person, when the logout token names them instead: then every portal
+     *     session of theirs that began before now ends
+     */
+    @Transactional
+    public void revoke(String sid, String subject, Instant at) {
+        em.createNativeQuery("insert into revoked_session (sid, subject, revoked_at) values (?1, ?2, ?3)")
+                .setParameter(1, sid)
+                .setParameter(2, subject)
+                .setParameter(3, Timestamp.from(at))
+                .executeUpdate();
+    }
+
+    /** Whether the portal session of this sign-in must end. */
+    public boolean isRevoked(SignedIn signedIn) {
+        return !em.createNativeQuery(
+                        """
+                        select 1 from revoked_session
+                        where (sid is not null and sid = ?1)
+                           or (sid is null and subject = ?2 and revoked_at >= ?3)
+                        limit 1
+                        """)
+                .setParameter(1, signedIn.sid())
+                .setParameter(2, signedIn.subject())
+                .setParameter(3, Timestamp.from(signedIn.at()))
+                .getResultList()
+                .isEmpty();
+    }
+}

@@ -1,0 +1,77 @@
+package org.hamkke.identity.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import org.hamkke.identity.Languages;
+
+/**
+ * The language of this request, for the template ({@code lang}, {@code dir}, the switch) and for
+ * formatting dates and numbers the way a reader of that language expects.
+ */
+@Named
+@RequestScoped
+public class Language {
+
+    @Inject
+    HttpServletRequest request;
+
+    public String getCode() {
+        Object chosen = request.getAttribute(LanguageFilter.REQUEST_ATTRIBUTE);
+        return chosen instanceof String code ? code : Languages.DEFAULT;
+    }
+
+    public Locale getLocale() {
+        return Locale.forLanguageTag(getCode());
+    }
+
+    /** "rtl" for Arabic and Urdu: the page, and PrimeFaces, mirror. */
+    public String getDir() {
+        return Languages.isRightToLeft(getCode()) ? "rtl" : "ltr";
+    }
+
+    public boolean isRightToLeft() {
+        return Languages.isRightToLeft(getCode());
+    }
+
+    public List<Choice> getChoices() {
+        return Languages.SUPPORTED.stream()
+                .map(code -> new Choice(code, Languages.nativeName(code), code.equals(getCode())))
+                .toList();
+    }
+
+    /**
+     * A date and time in the reader's language with its time zone, e.g. "12 déc. 2026, 23:59
+     * (heure de Corée)": a deadline must say whose midnight it is.
+     */
+    public String format(ZonedDateTime moment) {
+        if (moment == null) {
+            return "";
+        }
+        String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(getLocale())
+                .format(moment);
+        return when + " (" + moment.getZone().getDisplayName(java.time.format.TextStyle.FULL, getLocale()) + ")";
+    }
+
+    public String formatDate(java.time.Instant moment, String zone) {
+        return moment == null
+                ? ""
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                        .withLocale(getLocale())
+                        .format(moment.atZone(ZoneId.of(zone)));
+    }
+
+    public String formatNumber(Number number) {
+        return number == null ? "" : java.text.NumberFormat.getInstance(getLocale()).format(number);
+    }
+
+    public record Choice(String code, String name, boolean current) {}
+}

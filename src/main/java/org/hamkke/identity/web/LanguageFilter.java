@@ -1,0 +1,81 @@
+package org.hamkke.identity.web;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Optional;
+import org.hamkke.identity.Languages;
+import org.hamkke.identity.PersonService;
+import org.hamkke.identity.SignedIn;
+
+/**
+ * Decides the language of each request and remembers a choice.
+ *
+ * <p>A link with {@code ?lang=ar} stores the choice in a long-lived cookie (and on the person's
+ * profile when signed in, so e-mails follow) and redirects to the same address without the
+ * parameter, which keeps addresses clean and pages cacheable.
+ */
+public class LanguageFilter extends HttpFilter {
+
+    public static final String COOKIE = "hamkke_lang";
+    public static final String REQUEST_ATTRIBUTE = "hamkke.language";
+    private static final int ONE_YEAR = 365 * 24 * 3600;
+
+    @Inject
+    PersonService people;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        Optional<String> chosen = Languages.fromParameter(request.getParameter("lang"));
+        if (chosen.isPresent() && "GET".equals(request.getMethod())) {
+            remember(request, response, chosen.get());
+            SignedIn signedIn = SignedIn.of(request);
+            if (signedIn != null) {
+                people.changeLocale(signedIn.subject(), chosen.get());
+            }
+            response.sendRedirect(withoutLanguageParameter(request));
+            return;
+        }
+        String language = Languages.resolve(
+                null, remembered(request), null, Collections.list(request.getLocales()));
+        request.setAttribute(REQUEST_ATTRIBUTE, language);
+        chain.doFilter(request, response);
+    }
+
+    public static String remembered(HttpServletRequest request) {
+        if (request.getCookies() == null) {
+            return null;
+        }
+        for (Cookie cookie : request.getCookies()) {
+            if (COOKIE.equals(cookie.getName())) {
+                return Languages.supportedOrNull(cookie.getValue());
+            }
+        }
+        return null;
+    }
+
+    public static void remember(HttpServletRequest request, HttpServletResponse response, String language) {
+        Cookie cookie = new Cookie(COOKIE, language);
+        cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
+        cookie.setMaxAge(ONE_YEAR);
+        cookie.setHttpOnly(true);
+        cookie.setSecure(request.isSecure());
+        cookie.setAttribute("SameSite", "Lax");
+        response.addCookie(cookie);
+    }
+
+    static String withoutLanguageParameter(HttpServletRequest request) {
+        String query = request.getQueryString() == null ? "" : request.getQueryString();
+        String kept = java.util.Arrays.stream(query.split("&"))
+                .filter(p -> !p.isEmpty() && !p.startsWith("lang="))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return request.getRequestURI() + (kept.isEmpty() ? "" : "?" + kept);
+    }
+}

@@ -1,0 +1,50 @@
+package org.hamkke.portal;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import org.hamkke.academy.Course;
+import org.hamkke.academy.CourseService;
+import org.hamkke.intake.ProgrammeCall;
+import org.hamkke.intake.ProgrammeCallService;
+import org.hamkke.shared.db.SchemaMigration;
+import org.hamkke.shared.TemporarilyUnavailableException;
+
+/** The public home page: what the incubator and the academy offer right now. */
+@Named
+@RequestScoped
+public class HomeBacking {
+
+    private static final int SHOWN = 6;
+
+    @Inject
+    ProgrammeCallService calls;
+
+    @Inject
+    CourseService courses;
+
+    @Inject
+    SchemaMigration schema;
+
+    private List<ProgrammeCall> openCalls;
+    private List<Course> publishedCourses;
+
+    @PostConstruct
+    void load() {
+        if (!schema.isMigrated()) {
+            throw new TemporarilyUnavailableException();
+        }
+        openCalls = calls.openCalls(SHOWN);
+        publishedCourses = courses.publishedCourses(SHOWN);
+    }
+
+    public List<ProgrammeCall> getOpenCalls() {
+        return openCalls;
+    }
+
+    public List<Course> getCourses() {
+        return publishedCourses;
+    }
+}

@@ -1,0 +1,85 @@
+package org.hamkke.devstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The portal: Payara Micro running the built WAR, configured through system properties that
+ * MicroProfile Config reads (the same keys production sets as environment variables).
+ */
+public final class Portal implements AutoCloseable {
+
+    private final Path payaraJar;
+    private final Path war;
+    private final Path workDir;
+    private final int port;
+    private final Map<String, String> config = new LinkedHashMap<>();
+    private final Path log;
+    private Process process;
+
+    public Portal(Path payaraJar, Path war, Path workDir, int port) {
+        this.payaraJar = payaraJar;
+        this.war = war;
+        this.workDir = workDir;
+        this.port = port;
+        this.log = workDir.resolve("portal.log");
+    }
+
+    public Portal with(String key, String value) {
+        config.put(key, value);
+        return this;
+    }
+
+    public void start() throws IOException {
+        Files.createDirectories(workDir);
+        Path postBoot = workDir.resolve("post-boot.asadmin");
+        Files.copy(Portal.class.getResourceAsStream("/payara/post-boot.asadmin"), postBoot,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:+UseSerialGC", "-Xss512k"));
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of(
+                "-jar", payaraJar.toString(),
+                "--deploy", war.toString(),
+                "--contextroot", "/",
+                "--port", String.valueOf(port),
+                "--nocluster",
+                "--rootdir", workDir.resolve("payara-root").toString(),
+                "--postbootcommandfile", postBoot.toString()));
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        Waits.until("Portal (log: " + log + ")", Duration.ofMinutes(3),
+                () -> isServing(Waits.status(baseUrl() + "/")), process);
+    }
+
+    /** Payara answers 404 until the WAR is deployed; the home page answers 200 (or 503 without a database). */
+    private static boolean isServing(int status) {
+        return status == 200 || status == 503;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        Processes.stop(process);
+    }
+}

@@ -1,0 +1,85 @@
+package org.hamkke.devstack;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The whole of Hamkke on one machine: PostgreSQL, Keycloak and the portal, wired together. The
+ * dev run ({@link DevRun}) and the integration tests start it the same way; only folders and
+ * ports differ.
+ */
+public final class Stack implements AutoCloseable {
+
+    public record Settings(
+            Path dataDir, int postgresPort, int keycloakPort, int keycloakManagementPort, int portalPort,
+            boolean demoData) {}
+
+    public static final String CLIENT_SECRET = "dev-only-not-a-secret";
+
+    private final Settings settings;
+    private final Postgres postgres;
+    private final Keycloak keycloak;
+    private final Portal portal;
+
+    public Stack(Settings settings) {
+        this.settings = settings;
+        Path stackDir = Path.of(required("hamkke.stack.dir"));
+        Path projectDir = Path.of(required("hamkke.project.dir"));
+        String portalUrl = "http://localhost:" + settings.portalPort();
+        postgres = new Postgres(settings.dataDir().resolve("postgres"), settings.postgresPort());
+        keycloak = new Keycloak(
+                stackDir.resolve("keycloak-quarkus-dist.tar.gz"),
+                settings.dataDir().resolve("keycloak"),
+                projectDir,
+                settings.keycloakPort(),
+                settings.keycloakManagementPort(),
+                portalUrl,
+                CLIENT_SECRET);
+        portal = new Portal(stackDir.resolve("payara-micro.jar"), Path.of(required("hamkke.war")),
+                        settings.dataDir().resolve("portal"), settings.portalPort())
+                .with("hamkke.db.url", postgres.jdbcUrl())
+                .with("hamkke.db.user", postgres.user())
+                .with("hamkke.db.password", "unused")
+                .with("hamkke.oidc.provider-uri", keycloak.issuer())
+                .with("hamkke.oidc.client-secret", CLIENT_SECRET)
+                .with("hamkke.portal.base-url", portalUrl)
+                .with("hamkke.demo-data", String.valueOf(settings.demoData()));
+    }
+
+    public void start() throws Exception {
+        postgres.start();
+        keycloak.start();
+        portal.start();
+    }
+
+    public Postgres postgres() {
+        return postgres;
+    }
+
+    public Keycloak keycloak() {
+        return keycloak;
+    }
+
+    public Portal portal() {
+        return portal;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException("System property " + property + " is not set (run through Maven)");
+        }
+        return value;
+    }
+
+    @Override
+    public void close() throws IOException {
+        portal.close();
+        keycloak.close();
+        postgres.close();
+    }
+}

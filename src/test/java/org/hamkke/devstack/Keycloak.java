@@ -1,6 +1,5 @@
 package org.hamkke.devstack;
 
-import java.io.File;
 import java.io.IOException;
 
 import java.nio.file.Files;
@@ -11,7 +10,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Keycloak from the Maven Central distribution (keycloak-quarkus-dist tar.gz), unpacked once into
@@ -113,9 +111,9 @@ public final class Keycloak implements AutoCloseable {
         if (Files.exists(marker) && Files.readString(marker).equals(hash)) {
             return;
         }
-        deleteTree(home.resolve("data/h2"));
+        Files2.deleteTree(home.resolve("data/h2"));
         Path importDir = home.resolve("data/import");
-        deleteTree(importDir);
+        Files2.deleteTree(importDir);
         Files.createDirectories(importDir);
         for (Path file : files) {
             Files.copy(file, importDir.resolve(file.getFileName()));
@@ -132,15 +130,6 @@ public final class Keycloak implements AutoCloseable {
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
         }
     }
 

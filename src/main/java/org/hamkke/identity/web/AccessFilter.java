@@ -8,7 +8,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.hamkke.identity.AccessPolicy;
+import org.hamkke.identity.Role;
 
 
 /**
@@ -24,9 +26,9 @@ public class AccessFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        switch (AccessPolicy.decide(
-                path, request.getUserPrincipal() != null, role -> request.isUserInRole(role.roleName()))) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        Set<Role> roles = CurrentUser.rolesOf(request);
+        switch (AccessPolicy.decide(path, request.getUserPrincipal() != null, roles::contains)) {
             case ALLOW -> chain.doFilter(request, response);
             case SIGN_IN -> {
                 String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();

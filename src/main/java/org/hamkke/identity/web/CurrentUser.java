@@ -6,6 +6,8 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.hamkke.identity.Role;
 import org.hamkke.identity.SignedIn;
 
@@ -13,6 +15,8 @@ import org.hamkke.identity.SignedIn;
 @Named
 @RequestScoped
 public class CurrentUser {
+
+    private static final String ROLES_ATTRIBUTE = "hamkke.roles";
 
     @Inject
     HttpServletRequest request;
@@ -30,7 +34,27 @@ public class CurrentUser {
     }
 
     public boolean hasRole(Role role) {
-        return isSignedIn() && request.isUserInRole(role.roleName());
+        return rolesOf(request).contains(role);
+    }
+
+    /**
+     * The person's roles, worked out once per request and kept on it. Kept because Payara cannot
+     * answer {@code isUserInRole} while rendering an error page (its authorization context is
+     * missing on the error dispatch), and the error pages show the role menu too.
+     */
+    @SuppressWarnings("unchecked")
+    static Set<Role> rolesOf(HttpServletRequest request) {
+        Object known = request.getAttribute(ROLES_ATTRIBUTE);
+        if (known instanceof Set<?> roles) {
+            return (Set<Role>) roles;
+        }
+        Set<Role> roles = request.getUserPrincipal() == null
+                ? Set.of()
+                : Arrays.stream(Role.values())
+                        .filter(role -> request.isUserInRole(role.roleName()))
+                        .collect(Collectors.toUnmodifiableSet());
+        request.setAttribute(ROLES_ATTRIBUTE, roles);
+        return roles;
     }
 
     public boolean has(String roleName) {

@@ -18,12 +18,14 @@ public final class Portal implements AutoCloseable {
     private final Path payaraJar;
     private final Path war;
     private final Path workDir;
+    private final Path postBoot;
     private final int port;
     private final Map<String, String> config = new LinkedHashMap<>();
     private final Path log;
     private Process process;
 
-    public Portal(Path payaraJar, Path war, Path workDir, int port) {
+    public Portal(Path payaraJar, Path war, Path postBoot, Path workDir, int port) {
+        this.postBoot = postBoot;
         this.payaraJar = payaraJar;
         this.war = war;
         this.workDir = workDir;
@@ -38,9 +40,6 @@ public final class Portal implements AutoCloseable {
 
     public void start() throws IOException {
         Files.createDirectories(workDir);
-        Path postBoot = workDir.resolve("post-boot.asadmin");
-        Files.copy(Portal.class.getResourceAsStream("/payara/post-boot.asadmin"), postBoot,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-XX:+UseSerialGC", "-Xss512k"));

@@ -36,6 +36,7 @@ public final class Stack implements AutoCloseable {
                 portalUrl,
                 CLIENT_SECRET);
         portal = new Portal(stackDir.resolve("payara-micro.jar"), Path.of(required("hamkke.war")),
+                        projectDir.resolve("src/main/payara/post-boot.asadmin"),
                         settings.dataDir().resolve("portal"), settings.portalPort())
                 .with("hamkke.db.url", postgres.jdbcUrl())
                 .with("hamkke.db.user", postgres.user())

@@ -67,7 +67,6 @@ public class LanguageFilter extends HttpFilter {
         cookie.setMaxAge(ONE_YEAR);
         cookie.setHttpOnly(true);
         cookie.setSecure(request.isSecure());
-        cookie.setAttribute("SameSite", "Lax");
         response.addCookie(cookie);
     }
 

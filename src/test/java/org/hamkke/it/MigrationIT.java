@@ -1,0 +1,67 @@
+package org.hamkke.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The test stack starts on an empty PostgreSQL, so the portal's own start is the proof that Flyway
+ * migrates an empty database; here we look at what it left, and at the home page fed from it.
+ */
+class MigrationIT {
+
+    @Test
+    void flywayMigratedTheEmptyDatabaseWithoutDemoData() throws Exception {
+        assumeTrue(TestStack.owned() != null, "needs the fresh database of the stack this run started");
+        try (Connection db = connect()) {
+            List<String> applied = new ArrayList<>();
+            var rows = db.createStatement().executeQuery(
+                    "select version, success from flyway_schema_history where version is not null order by installed_rank");
+            while (rows.next()) {
+                assertTrue(rows.getBoolean("success"));
+                applied.add(rows.getString("version"));
+            }
+            assertEquals(List.of("1", "2", "3"), applied);
+            var demo = db.createStatement().executeQuery(
+                    "select count(*) from flyway_schema_history where script like 'R__demo%'");
+            demo.next();
+            assertEquals(0, demo.getInt(1), "Demo data is for the dev run only");
+        }
+    }
+
+    @Test
+    void homePageShowsEmptyStatesThenACallFromTheDatabaseInTheReadersLanguage() throws Exception {
+        assumeTrue(TestStack.owned() != null, "needs the empty catalog of the stack this run started");
+        try (Visitor visitor = new Visitor("fr")) {
+            HtmlPage empty = visitor.open("/");
+            assertTrue(empty.asNormalizedText().contains("Aucun appel n'est ouvert"), "Empty state in French");
+
+            try (Connection db = connect()) {
+                db.createStatement().execute("""
+                        insert into programme_call (title, summary, opens_at, closes_at, time_zone)
+                        values ('{"en": "Test call", "fr": "Appel de test"}', '{"en": "English only summary"}',
+                                now() - interval '1 day', now() + interval '1 day', 'Asia/Karachi')""");
+                try {
+                    HtmlPage page = visitor.open("/");
+                    String text = page.getElementById("calls").asNormalizedText();
+                    assertTrue(text.contains("Appel de test"), text);
+                    assertTrue(text.contains("English only summary"), "Falls back to English: " + text);
+                    assertTrue(text.contains("Clôture le"), text);
+                } finally {
+                    db.createStatement().execute("delete from programme_call where title->>'en' = 'Test call'");
+                }
+            }
+        }
+    }
+
+    private static Connection connect() throws Exception {
+        return DriverManager.getConnection(TestStack.jdbcUrl(), "postgres", "");
+    }
+}

@@ -1,15 +1,17 @@
 package org.hamkke.academy;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.util.List;
 
 /** The course catalog as the public sees it. */
 @ApplicationScoped
+@Transactional
 public class CourseService {
 
-    @PersistenceContext(unitName = "hamkke")
+    @Inject
     EntityManager em;
 
     public List<Course> publishedCourses(int max) {

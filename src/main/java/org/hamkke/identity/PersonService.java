@@ -1,8 +1,8 @@
 package org.hamkke.identity;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -12,9 +12,10 @@ import java.util.Optional;
 
 /** The local record of people who sign in through Keycloak. */
 @ApplicationScoped
+@Transactional
 public class PersonService {
 
-    @PersistenceContext(unitName = "hamkke")
+    @Inject
     EntityManager em;
 
     Clock clock = Clock.systemUTC();
@@ -25,7 +26,6 @@ public class PersonService {
      * <p>One upsert statement rather than find-then-insert: the same person signing in from two
      * tabs at once must not fail on the unique subject.
      */
-    @Transactional
     public Person recordSignIn(@NotNull @Valid SignInClaims claims) {
         Instant now = clock.instant();
         em.createNativeQuery(
@@ -60,7 +60,6 @@ public class PersonService {
     }
 
     /** The person chose a language in the portal: remember it for e-mails and the next visit. */
-    @Transactional
     public void changeLocale(@NotNull String subject, @NotNull String language) {
         em.createQuery("update Person p set p.locale = :locale where p.subject = :subject")
                 .setParameter("locale", Languages.supportedOrNull(language))

@@ -1,8 +1,8 @@
 package org.hamkke.identity;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -13,9 +13,10 @@ import java.time.Instant;
  * portal node while the person's next request may land on another.
  */
 @ApplicationScoped
+@Transactional
 public class SessionRevocations {
 
-    @PersistenceContext(unitName = "hamkke")
+    @Inject
     EntityManager em;
 
     /**
@@ -25,7 +26,6 @@ public class SessionRevocations {
      * @param subject the person, when the logout token names them instead: then every portal
      *     session of theirs that began before now ends
      */
-    @Transactional
     public void revoke(String sid, String subject, Instant at) {
         em.createNativeQuery("insert into revoked_session (sid, subject, revoked_at) values (?1, ?2, ?3)")
                 .setParameter(1, sid)

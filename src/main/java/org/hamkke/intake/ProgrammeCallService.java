@@ -1,16 +1,18 @@
 package org.hamkke.intake;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 
 /** Programme calls as the public sees them. */
 @ApplicationScoped
+@Transactional
 public class ProgrammeCallService {
 
-    @PersistenceContext(unitName = "hamkke")
+    @Inject
     EntityManager em;
 
     Clock clock = Clock.systemUTC();

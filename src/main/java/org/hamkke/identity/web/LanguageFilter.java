@@ -33,7 +33,8 @@ public class LanguageFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        Optional<String> chosen = Languages.fromParameter(request.getParameter("lang"));
+        // From the query string only: getParameter would read (and fix the encoding of) a form body.
+        Optional<String> chosen = Languages.fromParameter(queryParameter(request, "lang"));
         if (chosen.isPresent() && "GET".equals(request.getMethod())) {
             remember(request, response, chosen.get());
             SignedIn signedIn = SignedIn.of(request);
@@ -47,6 +48,19 @@ public class LanguageFilter extends HttpFilter {
                 null, remembered(request), null, Collections.list(request.getLocales()));
         request.setAttribute(REQUEST_ATTRIBUTE, language);
         chain.doFilter(request, response);
+    }
+
+    static String queryParameter(HttpServletRequest request, String name) {
+        String query = request.getQueryString();
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return java.net.URLDecoder.decode(pair.substring(name.length() + 1), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     public static String remembered(HttpServletRequest request) {

@@ -1,0 +1,51 @@
+package org.hamkke.identity;
+
+import static org.hamkke.identity.AccessPolicy.Decision.ALLOW;
+import static org.hamkke.identity.AccessPolicy.Decision.DENY;
+import static org.hamkke.identity.AccessPolicy.Decision.SIGN_IN;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AccessPolicyTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/index.xhtml", "/staffing.xhtml", "/jakarta.faces.resource/x.css.xhtml", "/signin"})
+    void publicPagesAreOpenToEveryone(String path) {
+        assertEquals(ALLOW, AccessPolicy.decide(path, false, role -> false));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/me/", "/me", "/staff/", "/staff", "/staff/index.xhtml", "/admin/x.xhtml", "/venture/"})
+    void areasAskAnonymousVisitorsToSignIn(String path) {
+        assertEquals(SIGN_IN, AccessPolicy.decide(path, false, role -> false));
+    }
+
+    @Test
+    void adminIsNotStaffButOpensStaffPages() {
+        Set<Role> admin = Set.of(Role.ADMIN);
+        assertEquals(ALLOW, AccessPolicy.decide("/staff/", true, admin::contains));
+        assertEquals(ALLOW, AccessPolicy.decide("/admin/", true, admin::contains));
+        assertEquals(DENY, AccessPolicy.decide("/mentor/", true, admin::contains));
+    }
+
+    @Test
+    void staffMayNotOpenAdministration() {
+        Set<Role> staff = Set.of(Role.STAFF);
+        assertEquals(ALLOW, AccessPolicy.decide("/staff/index.xhtml", true, staff::contains));
+        assertEquals(DENY, AccessPolicy.decide("/admin/index.xhtml", true, staff::contains));
+    }
+
+    @Test
+    void everyRoleOpensItsOwnPage() {
+        for (Role role : Role.values()) {
+            assertEquals(ALLOW, AccessPolicy.decide("/me/", true, Set.of(role)::contains));
+        }
+        assertEquals(ALLOW, AccessPolicy.decide("/venture/", true, Set.of(Role.ENTREPRENEUR)::contains));
+        assertEquals(DENY, AccessPolicy.decide("/venture/", true, Set.of(Role.APPLICANT)::contains));
+        assertEquals(DENY, AccessPolicy.decide("/reviewer/", true, Set.of(Role.MENTOR)::contains));
+    }
+}

@@ -1,0 +1,80 @@
+package org.hamkke.shared;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every key in every language, with the same placeholders, and really translated: a text equal to
+ * the English one is a forgotten translation (except names such as "Hamkke").
+ */
+class MessageBundlesTest {
+
+    private static final Set<String> SAME_IN_EVERY_LANGUAGE = Set.of("app.name");
+
+    /** Words that are spelt the same in English and that language. */
+    private static final Set<String> SAME_BY_CHANCE = Set.of("fr:nav.admin", "fr:area.admin.title");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ar", "fr", "id", "ur"})
+    void portalBundleIsCompleteAndTranslated(String language) throws IOException {
+        Properties english = portal("");
+        Properties translated = portal("_" + language);
+        assertEquals(new TreeSet<>(english.stringPropertyNames()), new TreeSet<>(translated.stringPropertyNames()),
+                "Keys of Messages_" + language);
+        for (String key : english.stringPropertyNames()) {
+            String text = translated.getProperty(key);
+            assertTrue(!text.isBlank(), key + " is blank in " + language);
+            assertEquals(placeholders(english.getProperty(key)), placeholders(text), key + " placeholders in " + language);
+            if (!SAME_IN_EVERY_LANGUAGE.contains(key) && !SAME_BY_CHANCE.contains(language + ":" + key)) {
+                assertTrue(!text.equals(english.getProperty(key)), key + " is not translated into " + language);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ar", "fr", "id", "ur"})
+    void loginThemeMessagesMatchEnglish(String language) throws IOException {
+        Path dir = Path.of("themes/hamkke/login/messages");
+        Properties english = load(Files.newInputStream(dir.resolve("messages_en.properties")));
+        Properties translated = load(Files.newInputStream(dir.resolve("messages_" + language + ".properties")));
+        assertEquals(new TreeSet<>(english.stringPropertyNames()), new TreeSet<>(translated.stringPropertyNames()));
+        for (String key : english.stringPropertyNames()) {
+            assertEquals(placeholders(english.getProperty(key)), placeholders(translated.getProperty(key)), key);
+        }
+    }
+
+    private static Set<String> placeholders(String text) {
+        Set<String> found = new TreeSet<>();
+        Matcher m = Pattern.compile("\\{\\d+}").matcher(text);
+        while (m.find()) {
+            found.add(m.group());
+        }
+        return found;
+    }
+
+    private static Properties portal(String suffix) throws IOException {
+        return load(MessageBundlesTest.class.getResourceAsStream("/org/hamkke/i18n/Messages" + suffix + ".properties"));
+    }
+
+    private static Properties load(InputStream in) throws IOException {
+        try (var reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            Properties p = new Properties();
+            p.load(reader);
+            return p;
+        }
+    }
+}

@@ -1,15 +1,21 @@
 package org.hamkke.shared.db;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.SynchronizationType;
-import jakarta.transaction.TransactionScoped;
+import jakarta.persistence.TransactionRequiredException;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.Map;
 import org.hamkke.shared.TemporarilyUnavailableException;
 
@@ -24,7 +30,7 @@ import org.hamkke.shared.TemporarilyUnavailableException;
  *
  * <p>Services inject {@code EntityManager}: one per JTA transaction, joined to it, so services
  * must run inside {@code @Transactional} methods (they do: the service is the transaction
- * boundary).
+ * boundary, {@code @Transactional} on the class).
  */
 @ApplicationScoped
 public class Persistence {
@@ -36,16 +42,58 @@ public class Persistence {
 
     private volatile EntityManagerFactory factory;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    /**
+     * One proxy for every injection point; each call goes to the EntityManager of the current JTA
+     * transaction, created on first use in it and closed when it completes. (A
+     * {@code @TransactionScoped} producer would do the same, but CDI refuses it: the scope is
+     * passivating and EclipseLink's EntityManager is not serialisable.)
+     */
     @Produces
-    @TransactionScoped
     EntityManager entityManager() {
-        return factory().createEntityManager(SynchronizationType.SYNCHRONIZED);
+        return (EntityManager) Proxy.newProxyInstance(
+                Persistence.class.getClassLoader(), new Class<?>[] {EntityManager.class}, this::invoke);
     }
 
-    void close(@Disposes EntityManager em) {
-        if (em.isOpen()) {
-            em.close();
+    private Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        switch (method.getName()) {
+            case "toString":
+                return "EntityManager of the current transaction";
+            case "hashCode":
+                return System.identityHashCode(proxy);
+            case "equals":
+                return proxy == args[0];
+            default:
+                try {
+                    return method.invoke(current(), args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
         }
+    }
+
+    private EntityManager current() {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            throw new TransactionRequiredException("Data access outside a transaction: make the service @Transactional");
+        }
+        EntityManager em = (EntityManager) transactions.getResource(Persistence.class);
+        if (em == null) {
+            EntityManager created = factory().createEntityManager(SynchronizationType.SYNCHRONIZED);
+            transactions.putResource(Persistence.class, created);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {}
+
+                @Override
+                public void afterCompletion(int status) {
+                    created.close();
+                }
+            });
+            em = created;
+        }
+        return em;
     }
 
     private EntityManagerFactory factory() {

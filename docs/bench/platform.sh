@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Platform benchmark: portal cold start, heap after start + full GC, home page transfer size.
+#
+# Needs the dev run up in another terminal (mvn -Pdev package: PostgreSQL and Keycloak on their
+# dev ports) and a built WAR. Starts a second, throwaway portal on port 8090 against them, RUNS
+# times, and prints one line per run, then the page weight.
+#
+#   bash docs/bench/platform.sh            # 5 runs
+#   RUNS=3 EXTRA_OPTS="--nohazelcast" bash docs/bench/platform.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+RUNS=${RUNS:-5}
+PORT=${PORT:-8090}
+JAVA=${JAVA_HOME:?set JAVA_HOME to a JDK 21+}/bin/java
+WORK=$(mktemp -d)
+trap 'kill $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
+
+for run in $(seq 1 "$RUNS"); do
+  start=$(date +%s%N)
+  # shellcheck disable=SC2086
+  "$JAVA" -Xmx512m -XX:+UseSerialGC -Xss512k \
+    -Dhamkke.db.url=jdbc:postgresql://localhost:15432/hamkke -Dhamkke.db.user=postgres \
+    -Dhamkke.oidc.provider-uri=http://localhost:8180/realms/hamkke \
+    -Dhamkke.portal.base-url=http://localhost:$PORT \
+    -jar target/stack/payara-micro.jar --deploy target/hamkke.war --contextroot / --port "$PORT" \
+    --nocluster --rootdir "$WORK/root" --postbootcommandfile src/main/payara/post-boot.asadmin \
+    ${EXTRA_OPTS:-} > "$WORK/portal.log" 2>&1 &
+  PID=$!
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$PORT/")" = 200 ]; do sleep 0.1; done
+  ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  jcmd "$PID" GC.run > /dev/null
+  heap=$(jcmd "$PID" GC.heap_info | sed -n 's/.*used \([0-9]*\)K.*/\1/p' | awk '{s+=$1} END {printf "%d", s/1024}')
+  rss=$(( $(awk '/VmRSS/ {print $2}' /proc/$PID/status) / 1024 ))
+  echo "run $run: first page served after ${ms} ms, heap used after full GC ${heap} MB, RSS ${rss} MB"
+  kill "$PID"; wait "$PID" 2>/dev/null || true
+done
+
+# Page weight as a browser on a first and a repeat visit sees it (gzip, cache headers honoured).
+base="http://localhost:8080"
+html=$(curl -s --compressed "$base/")
+first=$(curl -s -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' "$base/")
+total=$first
+for url in $(grep -oE '(href|src)="/[^"]+"' <<< "$html" | sed -E 's/^(href|src)="//; s/"$//; s/&amp;/\&/g' | sort -u); do
+  size=$(curl -s -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' "$base$url")
+  cache=$(curl -s -I -H 'Accept-Encoding: gzip' "$base$url" | tr -d '\r' | grep -iE '^(cache-control|expires):' | tr '\n' ' ')
+  echo "  $size bytes  $url  [$cache]"
+  total=$((total + size))
+done
+echo "home page, first visit: $total bytes compressed (HTML $first + resources)"
+echo "home page, repeat visit: $first bytes (resources are versioned and cached for a year)"

@@ -13,13 +13,13 @@ RUNS=${RUNS:-5}
 PORT=${PORT:-8090}
 JAVA=${JAVA_HOME:?set JAVA_HOME to a JDK 21+}/bin/java
 WORK=$(mktemp -d)
-trap 'kill $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap 'kill ${PID:-}  2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 for run in $(seq 1 "$RUNS"); do
   start=$(date +%s%N)
   # shellcheck disable=SC2086
   "$JAVA" -Xmx512m -XX:+UseSerialGC -Xss512k \
-    -Dhamkke.db.url=jdbc:postgresql://localhost:15432/hamkke -Dhamkke.db.user=postgres \
+    -Dhamkke.db.url=jdbc:postgresql://localhost:15432/hamkke -Dhamkke.db.user=postgres -Dhamkke.demo-data=true \
     -Dhamkke.oidc.provider-uri=http://localhost:8180/realms/hamkke \
     -Dhamkke.portal.base-url=http://localhost:$PORT \
     -jar target/stack/payara-micro.jar --deploy target/hamkke.war --contextroot / --port "$PORT" \
@@ -40,9 +40,9 @@ base="http://localhost:8080"
 html=$(curl -s --compressed "$base/")
 first=$(curl -s -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' "$base/")
 total=$first
-for url in $(grep -oE '(href|src)="/[^"]+"' <<< "$html" | sed -E 's/^(href|src)="//; s/"$//; s/&amp;/\&/g' | sort -u); do
+for url in $(grep -oE '(href|src)="/[^"]+"' <<< "$html" | sed -E 's/^(href|src)="//; s/"$//; s/&amp;/\&/g' | grep -v '^/signin' | sort -u); do
   size=$(curl -s -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' "$base$url")
-  cache=$(curl -s -I -H 'Accept-Encoding: gzip' "$base$url" | tr -d '\r' | grep -iE '^(cache-control|expires):' | tr '\n' ' ')
+  cache=$(curl -s -I -H 'Accept-Encoding: gzip' "$base$url" | tr -d '\r' | grep -iE '^(cache-control|expires):' | tr '\n' ' ' || true)
   echo "  $size bytes  $url  [$cache]"
   total=$((total + size))
 done

@@ -77,6 +77,8 @@ public class SchemaMigration {
                     .dataSource(dataSource)
                     .locations(locations.toArray(String[]::new))
                     .failOnMissingLocations(true)
+                    // A database once run with the demo data stays valid without it.
+                    .ignoreMigrationPatterns("repeatable:missing")
                     .load()
                     .migrate();
             migrated = true;

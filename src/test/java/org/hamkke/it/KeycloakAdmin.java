@@ -57,6 +57,13 @@ final class KeycloakAdmin {
         return users.getJsonObject(0).getString("id");
     }
 
+    boolean exists(String username) throws Exception {
+        return !Json.createReader(new StringReader(send(admin("/users?exact=true&username="
+                        + URLEncoder.encode(username, StandardCharsets.UTF_8)).GET())))
+                .readArray()
+                .isEmpty();
+    }
+
     void signOutEverywhere(String userId) throws Exception {
         send(admin("/users/" + userId + "/logout").POST(HttpRequest.BodyPublishers.noBody()));
     }

@@ -60,12 +60,19 @@ public final class Portal implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         Waits.until("Portal (log: " + log + ")", Duration.ofMinutes(3),
-                () -> isServing(Waits.status(baseUrl() + "/")), process);
+                this::isDeployed, process);
     }
 
-    /** Payara answers 404 until the WAR is deployed; the home page answers 200 (or 503 without a database). */
-    private static boolean isServing(int status) {
-        return status == 200 || status == 503;
+    /**
+     * Deployed when the portal's own health checks answer, UP or DOWN. Payara itself answers 404
+     * or 503 on every address until then, so a status code alone cannot tell.
+     */
+    private boolean isDeployed() {
+        if (!Waits.body(baseUrl() + "/health/ready").contains("\"database\"")) {
+            return false;
+        }
+        int home = Waits.status(baseUrl() + "/");
+        return home == 200 || home == 503;
     }
 
     public String baseUrl() {

@@ -29,6 +29,21 @@ final class Waits {
         }
     }
 
+    /** The response body, or "" when nothing answers. */
+    static String body(String url) {
+        try {
+            return HTTP.send(
+                            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+        } catch (java.io.IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
     static void until(String what, Duration timeout, BooleanSupplier condition, Process process) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {

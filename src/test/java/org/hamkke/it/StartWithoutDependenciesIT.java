@@ -48,7 +48,7 @@ class StartWithoutDependenciesIT {
             String base = portal.baseUrl();
 
             var ready = get(base + "/health/ready");
-            assertEquals(503, ready.statusCode());
+            assertEquals(503, ready.statusCode(), ready.body());
             assertTrue(ready.body().contains("\"database\",\"status\":\"DOWN\""), ready.body());
             assertTrue(ready.body().contains("\"keycloak\",\"status\":\"DOWN\""), ready.body());
 

@@ -5,8 +5,9 @@
 # dev ports) and a built WAR. Starts a second, throwaway portal on port 8090 against them, RUNS
 # times, and prints one line per run, then the page weight.
 #
-#   bash docs/bench/platform.sh            # 5 runs
-#   RUNS=3 EXTRA_OPTS="--nohazelcast" bash docs/bench/platform.sh
+#   bash docs/bench/platform.sh            # a training run, then 5 runs with class data sharing
+#   CDS=0 RUNS=3 bash docs/bench/platform.sh   # without the archive
+#   RUNS=0 bash docs/bench/platform.sh     # page weight only
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${RUNS:-5}
@@ -15,24 +16,49 @@ JAVA=${JAVA_HOME:?set JAVA_HOME to a JDK 21+}/bin/java
 WORK=$(mktemp -d)
 trap 'kill ${PID:-}  2>/dev/null || true; rm -rf "$WORK"' EXIT
 
-for run in $(seq 1 "$RUNS"); do
+# Payara's runtime unpacked once with its launcher, as the dev run does (devstack/Portal.java).
+"$JAVA" -jar target/stack/payara-micro.jar --rootdir "$WORK/root" --outputlauncher > "$WORK/unpack.log" 2>&1
+ARCHIVE="$WORK/root/hamkke-classes.jsa"
+
+forget_deployed() {  # Payara would redeploy the previous WAR first
+  rm -rf "$WORK/root/applications"
+  perl -0pi -e 's{<application [^>]*?object-type="user".*?</application>}{}gs; s{<application-ref [^>]*?ref="(?!__)[^"]*"[^>]*?(/>|></application-ref>)}{}g' "$WORK/root/config/domain.xml"
+}
+
+start_portal() {  # $1: extra JVM options
+  forget_deployed
   start=$(date +%s%N)
   # shellcheck disable=SC2086
-  "$JAVA" -Xmx512m -XX:+UseSerialGC -Xss512k \
+  "$JAVA" -Xmx512m -XX:+UseSerialGC -Xss512k $1 \
     -Dhamkke.db.url=jdbc:postgresql://localhost:15432/hamkke -Dhamkke.db.user=postgres -Dhamkke.demo-data=true \
     -Dhamkke.oidc.provider-uri=http://localhost:8180/realms/hamkke \
     -Dhamkke.portal.base-url=http://localhost:$PORT \
-    -jar target/stack/payara-micro.jar --deploy target/hamkke.war --contextroot / --port "$PORT" \
-    --nocluster --rootdir "$WORK/root" --postbootcommandfile src/main/payara/post-boot.asadmin \
+    -jar "$WORK/root/launch-micro.jar" --deploy target/hamkke.war --contextroot / --port "$PORT" \
+    --nocluster --postbootcommandfile src/main/payara/post-boot.asadmin \
     ${EXTRA_OPTS:-} > "$WORK/portal.log" 2>&1 &
   PID=$!
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$PORT/")" = 200 ]; do sleep 0.1; done
   ms=$(( ($(date +%s%N) - start) / 1000000 ))
+}
+
+stop_portal() { kill "$PID"; wait "$PID" 2>/dev/null || true; }
+
+if [ "${CDS:-1}" = 1 ] && [ "$RUNS" -gt 0 ]; then
+  start_portal "-XX:ArchiveClassesAtExit=$ARCHIVE"
+  echo "training run (records the class-data-sharing archive): ${ms} ms"
+  stop_portal
+  JVM_OPTS="-XX:SharedArchiveFile=$ARCHIVE"
+else
+  JVM_OPTS=""
+fi
+
+for run in $(seq 1 "$RUNS"); do
+  start_portal "$JVM_OPTS"
   jcmd "$PID" GC.run > /dev/null
   heap=$(jcmd "$PID" GC.heap_info | sed -n 's/.*used \([0-9]*\)K.*/\1/p' | awk '{s+=$1} END {printf "%d", s/1024}')
   rss=$(( $(awk '/VmRSS/ {print $2}' /proc/$PID/status) / 1024 ))
-  echo "run $run: first page served after ${ms} ms, heap used after full GC ${heap} MB, RSS ${rss} MB"
-  kill "$PID"; wait "$PID" 2>/dev/null || true
+  echo "run $run (${JVM_OPTS:-no CDS}): first page served after ${ms} ms, heap used after full GC ${heap} MB, RSS ${rss} MB"
+  stop_portal
 done
 
 # Page weight as a browser on a first and a repeat visit sees it (gzip, cache headers honoured).

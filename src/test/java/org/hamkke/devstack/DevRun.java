@@ -17,6 +17,7 @@ public final class DevRun {
                 Ports.configured("hamkke.dev.keycloak-port", 8180),
                 Ports.configured("hamkke.dev.keycloak-management-port", 9180),
                 Ports.configured("hamkke.dev.portal-port", 8080),
+                true,
                 true);
         Stack stack = new Stack(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

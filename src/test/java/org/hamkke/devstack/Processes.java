@@ -2,7 +2,10 @@ package org.hamkke.devstack;
 
 import java.util.concurrent.TimeUnit;
 
-/** Stopping a child server politely (SIGTERM), then firmly, with its children. */
+/**
+ * Stopping a child server politely (SIGTERM), then firmly, with its children. Polite takes up to
+ * 45 s: the portal writes its class-data-sharing archive on its first stop.
+ */
 final class Processes {
 
     private Processes() {}
@@ -15,7 +18,7 @@ final class Processes {
         process.destroy();
         children.forEach(ProcessHandle::destroy);
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            if (!process.waitFor(45, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 children.forEach(ProcessHandle::destroyForcibly);
             }

@@ -12,7 +12,7 @@ public final class Stack implements AutoCloseable {
 
     public record Settings(
             Path dataDir, int postgresPort, int keycloakPort, int keycloakManagementPort, int portalPort,
-            boolean demoData) {}
+            boolean demoData, boolean classDataSharing) {}
 
     public static final String CLIENT_SECRET = "dev-only-not-a-secret";
 
@@ -44,10 +44,16 @@ public final class Stack implements AutoCloseable {
                 .with("hamkke.oidc.provider-uri", keycloak.issuer())
                 .with("hamkke.oidc.client-secret", CLIENT_SECRET)
                 .with("hamkke.portal.base-url", portalUrl)
-                .with("hamkke.demo-data", String.valueOf(settings.demoData()));
+                .with("hamkke.demo-data", String.valueOf(settings.demoData()))
+                .withClassDataSharing(settings.classDataSharing());
     }
 
     public void start() throws Exception {
+        for (int port : new int[] {
+            settings.postgresPort(), settings.keycloakPort(), settings.keycloakManagementPort(), settings.portalPort()
+        }) {
+            requireFree(port);
+        }
         postgres.start();
         keycloak.start();
         portal.start();
@@ -67,6 +73,16 @@ public final class Stack implements AutoCloseable {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** A clear word instead of a server quietly answering from an earlier run. */
+    private static void requireFree(int port) {
+        try (var socket = new java.net.ServerSocket()) {
+            socket.bind(new java.net.InetSocketAddress(port));
+        } catch (IOException e) {
+            throw new IllegalStateException("Port " + port + " is already in use (an earlier run still up?)."
+                    + " Stop it, or choose other ports: see README, 'The dev run'.");
+        }
     }
 
     private static String required(String property) {

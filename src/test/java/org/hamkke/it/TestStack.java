@@ -32,7 +32,7 @@ public final class TestStack {
             Path dataDir = Path.of(System.getProperty("hamkke.stack.dir")).resolveSibling("it-stack");
             org.hamkke.devstack.Files2.deleteTree(dataDir.resolve("postgres"));
             Files.createDirectories(dataDir);
-            var settings = new Stack.Settings(dataDir, free(), free(), free(), free(), false);
+            var settings = new Stack.Settings(dataDir, free(), free(), free(), free(), false, false);
             stack = new Stack(settings);
             long started = System.nanoTime();
             stack.start();

@@ -5,7 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamkke.shared.retention.Housekeeper;
 
 /**
  * Keycloak sessions that have ended (signed out elsewhere, ended by an administrator, user
@@ -14,10 +17,15 @@ import java.time.Instant;
  */
 @ApplicationScoped
 @Transactional
-public class SessionRevocations {
+public class SessionRevocations implements Housekeeper {
 
     @Inject
     EntityManager em;
+
+    /** Longer than any portal session can live (the realm's SSO maximum is 10 hours). */
+    @Inject
+    @ConfigProperty(name = "hamkke.housekeeping.revocation-age", defaultValue = "P2D")
+    Duration keep;
 
     /**
      * Records that a Keycloak session ended.
@@ -48,5 +56,18 @@ public class SessionRevocations {
                 .setParameter(3, Timestamp.from(signedIn.at()))
                 .getResultList()
                 .isEmpty();
+    }
+
+    @Override
+    public String name() {
+        return "ended sign-in sessions";
+    }
+
+    /** A revocation older than any live session can be forgotten: no session it could end remains. */
+    @Override
+    public int clean(Instant now) {
+        return em.createNativeQuery("delete from revoked_session where revoked_at < ?1")
+                .setParameter(1, Timestamp.from(now.minus(keep)))
+                .executeUpdate();
     }
 }

@@ -9,7 +9,11 @@ import java.nio.file.Path;
  */
 public final class DevRun {
 
+    /** Held, so the level sticks: embedded PostgreSQL's start-up chatter would bury the banner. */
+    private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("io.zonky");
+
     public static void main(String[] args) throws Exception {
+        QUIET.setLevel(java.util.logging.Level.WARNING);
         Path dataDir = Path.of(System.getProperty("hamkke.project.dir"), "data");
         var settings = new Stack.Settings(
                 dataDir,
@@ -17,8 +21,11 @@ public final class DevRun {
                 Ports.configured("hamkke.dev.keycloak-port", 8180),
                 Ports.configured("hamkke.dev.keycloak-management-port", 9180),
                 Ports.configured("hamkke.dev.portal-port", 8080),
+                Ports.configured("hamkke.dev.smtp-port", 3025),
+                Ports.configured("hamkke.dev.imap-port", 3143),
                 true,
-                true);
+                true,
+                false);
         Stack stack = new Stack(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping Hamkke...");
@@ -47,6 +54,9 @@ public final class DevRun {
                 .append("   Keycloak admin  ").append(stack.keycloak().baseUrl()).append("/admin/  (")
                 .append(Keycloak.ADMIN_USER).append(" / ").append(Keycloak.ADMIN_PASSWORD).append(")\n")
                 .append("   PostgreSQL      ").append(stack.postgres().jdbcUrl()).append("  (user postgres)\n")
+                .append("   Mail (caught)   ").append(stack.mail().emlDir()).append("  (one .eml file per mail)\n")
+                .append("                   IMAP localhost:").append(stack.mail().imapPort())
+                .append(" (user and password: the recipient's address), SMTP localhost:").append(stack.mail().smtpPort()).append("\n")
                 .append("   Logs            ").append(stack.portal().log()).append("\n")
                 .append("                   ").append(stack.keycloak().log()).append("\n\n")
                 .append(" Demo logins (username / password):\n");

@@ -32,11 +32,13 @@ public final class Keycloak implements AutoCloseable {
     private final int managementPort;
     private final String portalUrl;
     private final String clientSecret;
+    private final int smtpPort;
     private final Path log;
     private Process process;
 
     public Keycloak(Path distribution, Path home, Path projectDir, int port, int managementPort,
-            String portalUrl, String clientSecret) {
+            String portalUrl, String clientSecret, int smtpPort) {
+        this.smtpPort = smtpPort;
         this.distribution = distribution;
         this.home = home;
         this.projectDir = projectDir;
@@ -64,6 +66,11 @@ public final class Keycloak implements AutoCloseable {
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("HAMKKE_PORTAL_URL", portalUrl);
         env.put("HAMKKE_OIDC_CLIENT_SECRET", clientSecret);
+        // Keycloak's own mails (verify e-mail, reset password) go to the local mail catcher.
+        env.put("HAMKKE_SMTP_HOST", "localhost");
+        env.put("HAMKKE_SMTP_PORT", String.valueOf(smtpPort));
+        env.put("HAMKKE_SMTP_STARTTLS", "false");
+        env.put("HAMKKE_MAIL_FROM_ADDRESS", "noreply@hamkke.example");
         env.putIfAbsent("JAVA_OPTS_KC_HEAP", "-XX:MaxRAMPercentage=10 -XX:InitialRAMPercentage=2");
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         process = builder.start();
@@ -106,7 +113,7 @@ public final class Keycloak implements AutoCloseable {
         List<Path> files = List.of(
                 projectDir.resolve("realm-config/hamkke-realm.json"),
                 projectDir.resolve("realm-config/dev/hamkke-users-0.json"));
-        String hash = hash(files) + ":" + portalUrl;
+        String hash = hash(files) + ":" + portalUrl + ":" + smtpPort;
         Path marker = home.resolve("data/realm-config.sha256");
         if (Files.exists(marker) && Files.readString(marker).equals(hash)) {
             return;

@@ -141,6 +141,14 @@ public final class Portal implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /** Ends the portal the hard way (kill -9): no shutdown hooks, no goodbye to the cluster. */
+    public void kill() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+    }
+
     @Override
     public void close() {
         Processes.stop(process);

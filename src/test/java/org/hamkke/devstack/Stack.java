@@ -10,9 +10,12 @@ import java.nio.file.Path;
  */
 public final class Stack implements AutoCloseable {
 
+    /**
+     * @param quickTimings scheduler and mail retries in seconds rather than minutes, for the tests
+     */
     public record Settings(
             Path dataDir, int postgresPort, int keycloakPort, int keycloakManagementPort, int portalPort,
-            boolean demoData, boolean classDataSharing) {}
+            int smtpPort, int imapPort, boolean demoData, boolean classDataSharing, boolean quickTimings) {}
 
     public static final String CLIENT_SECRET = "dev-only-not-a-secret";
 
@@ -20,12 +23,15 @@ public final class Stack implements AutoCloseable {
     private final Postgres postgres;
     private final Keycloak keycloak;
     private final Portal portal;
+    private final MailCatcher mail;
 
     public Stack(Settings settings) {
         this.settings = settings;
         Path stackDir = Path.of(required("hamkke.stack.dir"));
         Path projectDir = Path.of(required("hamkke.project.dir"));
         String portalUrl = "http://localhost:" + settings.portalPort();
+        mail = new MailCatcher(settings.smtpPort(), settings.imapPort(),
+                settings.demoData() ? settings.dataDir().resolve("mail") : null);
         postgres = new Postgres(settings.dataDir().resolve("postgres"), settings.postgresPort());
         keycloak = new Keycloak(
                 stackDir.resolve("keycloak-quarkus-dist.tar.gz"),
@@ -34,26 +40,49 @@ public final class Stack implements AutoCloseable {
                 settings.keycloakPort(),
                 settings.keycloakManagementPort(),
                 portalUrl,
-                CLIENT_SECRET);
-        portal = new Portal(stackDir.resolve("payara-micro.jar"), Path.of(required("hamkke.war")),
-                        projectDir.resolve("src/main/payara/post-boot.asadmin"),
-                        settings.dataDir().resolve("portal"), settings.portalPort())
-                .with("hamkke.db.url", postgres.jdbcUrl())
+                CLIENT_SECRET,
+                settings.smtpPort());
+        portal = portal(settings.dataDir().resolve("portal"), settings.portalPort(), postgres.jdbcUrl())
+                .withClassDataSharing(settings.classDataSharing());
+    }
+
+    /**
+     * A portal instance wired to this stack's Keycloak and mail server, on the given database: the
+     * stack's own, or (cluster tests) another database with more instances.
+     */
+    public Portal portal(Path workDir, int port, String jdbcUrl) {
+        Path stackDir = Path.of(required("hamkke.stack.dir"));
+        Path projectDir = Path.of(required("hamkke.project.dir"));
+        String portalUrl = "http://localhost:" + settings.portalPort();
+        Portal created = new Portal(stackDir.resolve("payara-micro.jar"), Path.of(required("hamkke.war")),
+                        projectDir.resolve("src/main/payara/post-boot.asadmin"), workDir, port)
+                .with("hamkke.db.url", jdbcUrl)
                 .with("hamkke.db.user", postgres.user())
                 .with("hamkke.db.password", "unused")
                 .with("hamkke.oidc.provider-uri", keycloak.issuer())
                 .with("hamkke.oidc.client-secret", CLIENT_SECRET)
                 .with("hamkke.portal.base-url", portalUrl)
                 .with("hamkke.demo-data", String.valueOf(settings.demoData()))
-                .withClassDataSharing(settings.classDataSharing());
+                .with("hamkke.mail.host", "localhost")
+                .with("hamkke.mail.port", String.valueOf(settings.smtpPort()))
+                .with("hamkke.files.dir", workDir.resolve("files").toString());
+        if (settings.quickTimings()) {
+            created.with("hamkke.mail.retry-after", "PT2S")
+                    .with("hamkke.mail.outbox-interval", "PT2S")
+                    .with("hamkke.scheduler.idle-wait", "PT1S")
+                    .with("hamkke.scheduler.checkin-interval", "PT2S");
+        }
+        return created;
     }
 
     public void start() throws Exception {
         for (int port : new int[] {
-            settings.postgresPort(), settings.keycloakPort(), settings.keycloakManagementPort(), settings.portalPort()
+            settings.postgresPort(), settings.keycloakPort(), settings.keycloakManagementPort(), settings.portalPort(),
+            settings.smtpPort(), settings.imapPort()
         }) {
             requireFree(port);
         }
+        mail.start();
         postgres.start();
         keycloak.start();
         portal.start();
@@ -69,6 +98,10 @@ public final class Stack implements AutoCloseable {
 
     public Portal portal() {
         return portal;
+    }
+
+    public MailCatcher mail() {
+        return mail;
     }
 
     public Settings settings() {
@@ -98,5 +131,6 @@ public final class Stack implements AutoCloseable {
         portal.close();
         keycloak.close();
         postgres.close();
+        mail.close();
     }
 }

@@ -31,7 +31,18 @@ final class KeycloakAdmin {
 
     /** A new user of the hamkke realm with the default role (applicant); returns its id. */
     String createUser(String username, String password) throws Exception {
+        return createUser(username, password, "en");
+    }
+
+    /** The address a user made here has: {@code <username>@test.hamkke.org}. */
+    static String emailOf(String username) {
+        return username + "@test.hamkke.org";
+    }
+
+    /** As {@link #createUser(String, String)}, with the profile language set (Keycloak's locale attribute). */
+    String createUser(String username, String password, String locale) throws Exception {
         String body = Json.createObjectBuilder()
+                .add("attributes", Json.createObjectBuilder().add("locale", Json.createArrayBuilder().add(locale)))
                 .add("username", username)
                 .add("enabled", true)
                 .add("email", username + "@test.hamkke.org")
@@ -62,6 +73,13 @@ final class KeycloakAdmin {
                         + URLEncoder.encode(username, StandardCharsets.UTF_8)).GET())))
                 .readArray()
                 .isEmpty();
+    }
+
+    /** Grants a realm role, as staff would in Keycloak's admin console. */
+    void grantRealmRole(String userId, String role) throws Exception {
+        String representation = send(admin("/roles/" + role).GET());
+        send(admin("/users/" + userId + "/role-mappings/realm").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[" + representation + "]")));
     }
 
     void signOutEverywhere(String userId) throws Exception {

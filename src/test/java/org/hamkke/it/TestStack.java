@@ -32,7 +32,7 @@ public final class TestStack {
             Path dataDir = Path.of(System.getProperty("hamkke.stack.dir")).resolveSibling("it-stack");
             org.hamkke.devstack.Files2.deleteTree(dataDir.resolve("postgres"));
             Files.createDirectories(dataDir);
-            var settings = new Stack.Settings(dataDir, free(), free(), free(), free(), false, false);
+            var settings = new Stack.Settings(dataDir, free(), free(), free(), free(), free(), free(), false, false, true);
             stack = new Stack(settings);
             long started = System.nanoTime();
             stack.start();
@@ -68,6 +68,16 @@ public final class TestStack {
     public static String jdbcUrl() {
         ensureStarted();
         return attached ? "jdbc:postgresql://localhost:15432/hamkke" : stack.postgres().jdbcUrl();
+    }
+
+    public static int smtpPort() {
+        ensureStarted();
+        return attached ? 3025 : stack.settings().smtpPort();
+    }
+
+    public static int imapPort() {
+        ensureStarted();
+        return attached ? 3143 : stack.settings().imapPort();
     }
 
     /** The stack this run started, or null when attached to a dev stack. */

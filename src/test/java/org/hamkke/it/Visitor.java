@@ -60,7 +60,7 @@ public final class Visitor implements AutoCloseable {
 
     /** From the portal's "Sign in" link through Keycloak's form, back to the portal. */
     public HtmlPage signIn(DemoLogin login) throws IOException {
-        if (!url().toString().startsWith(TestStack.portalUrl())) {
+        if (page == null || !url().toString().startsWith(TestStack.portalUrl())) {
             open("/");
         }
         HtmlElement signIn = html().getHtmlElementById("signin");

@@ -45,6 +45,35 @@ class MessageBundlesTest {
         }
     }
 
+    /** The e-mail and notice templates: named placeholders ({name}), every key, really translated. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ar", "fr", "id", "ur"})
+    void noticeTemplatesAreCompleteAndTranslated(String language) throws IOException {
+        Properties english = notices("");
+        Properties translated = notices("_" + language);
+        assertEquals(new TreeSet<>(english.stringPropertyNames()), new TreeSet<>(translated.stringPropertyNames()),
+                "Keys of Notices_" + language);
+        for (String key : english.stringPropertyNames()) {
+            String text = translated.getProperty(key);
+            assertTrue(!text.isBlank(), key + " is blank in " + language);
+            assertEquals(named(english.getProperty(key)), named(text), key + " placeholders in " + language);
+            assertTrue(!text.equals(english.getProperty(key)), key + " is not translated into " + language);
+        }
+    }
+
+    private static Set<String> named(String text) {
+        Set<String> found = new TreeSet<>();
+        Matcher m = Pattern.compile("\\{[a-zA-Z]+}").matcher(text);
+        while (m.find()) {
+            found.add(m.group());
+        }
+        return found;
+    }
+
+    private static Properties notices(String suffix) throws IOException {
+        return load(MessageBundlesTest.class.getResourceAsStream("/org/hamkke/notification/Notices" + suffix + ".properties"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"ar", "fr", "id", "ur"})
     void loginThemeMessagesMatchEnglish(String language) throws IOException {

@@ -55,12 +55,13 @@ public class CallbackServlet extends HttpServlet {
                     claims.getPreferredUsername().orElse(request.getUserPrincipal().getName()),
                     claims.getName().orElse(null),
                     claims.getEmail().orElse(null),
-                    claims.getLocale().orElse(null)));
+                    claims.getLocale().orElse(null),
+                    CurrentUser.rolesOf(request)));
             String sid = (String) openId.getIdentityToken().getClaims().get("sid");
             // A new session id at the privilege change: a fixated id is worth nothing.
             request.changeSessionId();
             session.setAttribute(SignedIn.SESSION_ATTRIBUTE, new SignedIn(
-                    person.getSubject(), person.getUsername(), person.getDisplayName(), sid, java.time.Instant.now()));
+                    person.getId(), person.getSubject(), person.getUsername(), person.getDisplayName(), sid, java.time.Instant.now()));
             // The language chosen on this device wins; a new device starts in the profile's.
             String chosenHere = LanguageFilter.remembered(request);
             if (chosenHere != null) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.hamkke.identity.Role;
 import org.hamkke.identity.SignedIn;
+import org.hamkke.shared.audit.Actor;
 
 /** Who is looking at this page, for the top bar and the role-aware menu. */
 @Named
@@ -31,6 +32,21 @@ public class CurrentUser {
             return signedIn.displayName();
         }
         return isSignedIn() ? request.getUserPrincipal().getName() : "";
+    }
+
+    /** The signed-in person as the audit log names them. */
+    public Actor actor() {
+        SignedIn signedIn = SignedIn.of(request);
+        if (signedIn == null) {
+            throw new IllegalStateException("Nobody is signed in");
+        }
+        return new Actor(signedIn.personId(), signedIn.username());
+    }
+
+    /** The signed-in person's id, or null. */
+    public Long getPersonId() {
+        SignedIn signedIn = SignedIn.of(request);
+        return signedIn == null ? null : signedIn.personId();
     }
 
     public boolean hasRole(Role role) {

@@ -23,6 +23,10 @@ public class Language {
     @Inject
     HttpServletRequest request;
 
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "hamkke.time-zone", defaultValue = "UTC")
+    String portalZone;
+
     public String getCode() {
         Object chosen = request.getAttribute(LanguageFilter.REQUEST_ATTRIBUTE);
         return chosen instanceof String code ? code : Languages.DEFAULT;
@@ -59,6 +63,11 @@ public class Language {
                 .withLocale(getLocale())
                 .format(moment);
         return when + " (" + moment.getZone().getDisplayName(java.time.format.TextStyle.FULL, getLocale()) + ")";
+    }
+
+    /** A moment in the portal's time zone (hamkke.time-zone), as {@link #format(ZonedDateTime)}. */
+    public String at(java.time.Instant moment) {
+        return moment == null ? "" : format(moment.atZone(ZoneId.of(portalZone)));
     }
 
     public String formatDate(java.time.Instant moment, String zone) {

@@ -5,6 +5,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -41,16 +42,22 @@ public class SchemaMigration {
     @ConfigProperty(name = "hamkke.demo-data", defaultValue = "false")
     boolean demoData;
 
+    @Inject
+    Event<SchemaReady> schemaReady;
+
     private volatile boolean migrated;
     private volatile ScheduledFuture<?> retry;
     private boolean reportedDown;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        if (!tryMigrate()) {
+        if (tryMigrate()) {
+            schemaReady.fire(new SchemaReady());
+        } else {
             retry = scheduler.scheduleWithFixedDelay(
                     () -> {
                         if (tryMigrate()) {
                             retry.cancel(false);
+                            schemaReady.fire(new SchemaReady());
                         }
                     },
                     RETRY_SECONDS,

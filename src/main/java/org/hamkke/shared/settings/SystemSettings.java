@@ -1,0 +1,42 @@
+package org.hamkke.shared.settings;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+
+/** Settings an admin may change while the portal runs; shared by every instance through the database. */
+@ApplicationScoped
+@Transactional
+public class SystemSettings {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    public Optional<String> find(String key) {
+        java.util.List<?> values = em.createNativeQuery("select value from system_setting where key = ?1")
+                .setParameter(1, key)
+                .getResultList();
+        return values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst().toString());
+    }
+
+    public void put(String key, String value, Long updatedBy) {
+        em.createNativeQuery(
+                        """
+                        insert into system_setting (key, value, updated_at, updated_by) values (?1, ?2, ?3, ?4)
+                        on conflict (key) do update set value = excluded.value,
+                          updated_at = excluded.updated_at, updated_by = excluded.updated_by
+                        """)
+                .setParameter(1, key)
+                .setParameter(2, value)
+                .setParameter(3, Timestamp.from(clock.instant()))
+                .setParameter(4, updatedBy)
+                .executeUpdate();
+    }
+}

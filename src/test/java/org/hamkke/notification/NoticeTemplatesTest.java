@@ -1,0 +1,86 @@
+package org.hamkke.notification;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class NoticeTemplatesTest {
+
+    private static final Map<NoticeKind, Map<String, String>> SAMPLE_DATA = Map.of(
+            NoticeKind.WELCOME, Map.of(),
+            NoticeKind.ROLE_GRANTED, Map.of("roleKey", "role.reviewer"),
+            NoticeKind.APPLICATION_DECISION, Map.of("call", "Green Cooperatives 2027", "decisionKey", "decision.accepted",
+                    "message", "Welcome aboard."),
+            NoticeKind.DAILY_DIGEST, Map.of("date", "28 November 2026", "items", "First line\nSecond line"));
+
+    /** Every kind renders in every language with every placeholder filled: a missing key fails here. */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ar", "fr", "id", "ur"})
+    void everyKindRendersInEveryLanguage(String language) {
+        for (NoticeKind kind : NoticeKind.values()) {
+            var rendered = NoticeTemplates.render(kind, SAMPLE_DATA.get(kind), "Amina", NoticeTemplates.localeOf(language),
+                    "https://portal.example/me/", "https://portal.example/me/notice-settings.xhtml");
+            String all = rendered.subject() + rendered.text() + rendered.html();
+            assertFalse(all.matches("(?s).*\\{[a-zA-Z]+}.*"), () -> kind + " in " + language + " left a placeholder: " + all);
+            assertTrue(rendered.text().contains("Amina"), () -> kind + " in " + language + " greets the person");
+            assertTrue(rendered.html().contains("href=\"https://portal.example/me/\""), "A link back");
+            boolean rtl = language.equals("ar") || language.equals("ur");
+            assertTrue(rendered.html().contains("dir=\"" + (rtl ? "rtl" : "ltr") + "\""), () -> language + " direction");
+            assertTrue(rendered.html().contains("lang=\"" + language + "\""));
+        }
+    }
+
+    @Test
+    void translatedKeysAreShownInTheRecipientsLanguage() {
+        var english = NoticeTemplates.render(NoticeKind.ROLE_GRANTED, Map.of("roleKey", "role.staff"), "A",
+                NoticeTemplates.localeOf("en"), "x", "y");
+        assertEquals("You can now work as programme staff", english.subject());
+        var french = NoticeTemplates.render(NoticeKind.ROLE_GRANTED, Map.of("roleKey", "role.staff"), "A",
+                NoticeTemplates.localeOf("fr"), "x", "y");
+        assertFalse(french.subject().contains("programme staff"), french.subject());
+    }
+
+    @Test
+    void valuesAreEscapedInHtmlButNotInText() {
+        var rendered = NoticeTemplates.render(NoticeKind.APPLICATION_DECISION,
+                Map.of("call", "<script>alert(1)</script>", "decisionKey", "decision.rejected", "message", "Tom & Jerry"),
+                "<b>Eve</b>", NoticeTemplates.localeOf("en"), "https://p/\"x", "https://p/s");
+        assertFalse(rendered.html().contains("<script>"));
+        assertTrue(rendered.html().contains("&lt;script&gt;"));
+        assertTrue(rendered.html().contains("Tom &amp; Jerry"));
+        assertTrue(rendered.html().contains("&lt;b&gt;Eve&lt;/b&gt;"));
+        assertTrue(rendered.html().contains("href=\"https://p/&quot;x\""));
+        assertTrue(rendered.text().contains("Tom & Jerry"));
+    }
+
+    @Test
+    void itemsBecomeAListInHtmlAndDashesInText() {
+        var rendered = NoticeTemplates.render(NoticeKind.DAILY_DIGEST, SAMPLE_DATA.get(NoticeKind.DAILY_DIGEST), "A",
+                NoticeTemplates.localeOf("en"), "x", "y");
+        assertTrue(rendered.html().contains("<li>First line</li><li>Second line</li>"));
+        assertTrue(rendered.text().contains("- First line\n- Second line"));
+        assertFalse(rendered.html().contains("<p><ul"), "A list is not put inside a paragraph");
+    }
+
+    @Test
+    void unknownLanguageFallsBackToEnglish() {
+        assertEquals("Welcome to Hamkke",
+                NoticeTemplates.subject(NoticeKind.WELCOME, Map.of(), "A", NoticeTemplates.localeOf("ko")));
+        assertEquals("Welcome to Hamkke", NoticeTemplates.subject(NoticeKind.WELCOME, Map.of(), "A", NoticeTemplates.localeOf(null)));
+    }
+
+    @Test
+    void mandatoryKindsCannotBeChosenAway() {
+        assertTrue(NoticeKind.APPLICATION_DECISION.isMandatory());
+        assertFalse(NoticeKind.WELCOME.isMandatory());
+        assertFalse(NoticeKind.choosable().contains(NoticeKind.DAILY_DIGEST));
+        for (NoticeKind kind : NoticeKind.values()) {
+            assertEquals(kind, NoticeKind.fromKey(kind.key()));
+        }
+    }
+}

@@ -95,6 +95,26 @@ class ScheduledJobsIT {
     }
 
     @Test
+    void adminMovesTheDigestHourAndTheTriggerFollows() throws Exception {
+        try (Visitor admin = new Visitor()) {
+            admin.open("/admin/notifications.xhtml");
+            HtmlPage page = admin.submitKeycloakLogin(DemoLogin.ADMIN.username(), DemoLogin.ADMIN.password());
+            try {
+                page.<org.htmlunit.html.HtmlSelect>getHtmlElementById("digest:hour").setSelectedAttribute("9", true);
+                HtmlPage saved = page.<HtmlElement>getHtmlElementById("digest:saveHour").click();
+                assertTrue(saved.asNormalizedText().contains("09:00"), "The admin is told the new hour");
+                HtmlPage jobs = admin.open("/staff/jobs.xhtml");
+                assertTrue(row(jobs, "daily-digest").asNormalizedText().contains("0 0 9 ? * *"), "The trigger moved");
+                assertEquals("7 -> 9", Db.value("select detail from audit_entry where action = 'digest.hour' order by id desc limit 1"));
+            } finally {
+                HtmlPage back = admin.open("/admin/notifications.xhtml");
+                back.<org.htmlunit.html.HtmlSelect>getHtmlElementById("digest:hour").setSelectedAttribute("7", true);
+                back.<HtmlElement>getHtmlElementById("digest:saveHour").click();
+            }
+        }
+    }
+
+    @Test
     void housekeepingRemovesWhatExpiredAndKeepsTheRest() throws Exception {
         assumeTrue(TestStack.owned() != null, "Needs the portal's own files folder");
         Path tmp = TestStack.owned().settings().dataDir().resolve("portal/files/tmp");

@@ -24,3 +24,38 @@ select * from (values
    '{"en": "Simple daily records, cash flow and prices, all from a mobile phone.", "fr": "Registres quotidiens simples, trésorerie et prix, depuis un téléphone.", "id": "Catatan harian sederhana, arus kas, dan harga, semuanya dari ponsel."}'::jsonb, 3, true)
 ) as demo(title, summary, duration_weeks, published)
 where not exists (select 1 from course);
+
+-- Applicants who never sign in (their subjects are not Keycloak's), so staff see a pipeline at work.
+insert into person (subject, username, display_name, email, locale, created_at, version)
+select 'demo:' || u, u, n, u || '@demo.hamkke.org', l, now(), 0
+from (values ('siti', 'Siti Rahayu', 'id'), ('amina', 'Amina Khatun', 'ur'), ('leila', 'Leila Haddad', 'ar'),
+             ('marie', 'Marie Diallo', 'fr'), ('grace', 'Grace Santos', 'en'), ('dewi', 'Dewi Lestari', 'id'),
+             ('fatima', 'Fatima Noor', 'ur'), ('joy', 'Joy Mendoza', 'en')) as demo(u, n, l)
+where not exists (select 1 from person where subject like 'demo:%');
+
+insert into application (call_id, applicant_id, applicant_kind, name, legal_form, sector, region, stage,
+                         created_at, updated_at, submitted_at, receipt)
+select c.id, p.id, a.kind, a.name, a.form, a.sector, a.region, a.stage,
+       now() - (a.days || ' days')::interval, now() - (a.days || ' days')::interval, now() - (a.days || ' days')::interval,
+       'DEMO-' || p.username
+from (values ('siti', 'COLLECTIVE', 'Batik Ibu-Ibu Cooperative', 'cooperative', 'textiles', 'Yogyakarta', 'SUBMITTED', 1),
+             ('amina', 'COLLECTIVE', 'Lahore Home Stitchers', 'self-help group', 'garments', 'Lahore', 'SUBMITTED', 2),
+             ('leila', 'INDIVIDUAL', 'Zaatar Kitchen', 'sole trader', 'food', 'Tripoli', 'SCREENING', 4),
+             ('marie', 'COLLECTIVE', 'Coopérative Karité Solidaire', 'cooperative', 'cosmetics', 'Thiès', 'IN_REVIEW', 6),
+             ('grace', 'COLLECTIVE', 'Bayanihan Weavers', 'association', 'handicrafts', 'Iloilo', 'IN_REVIEW', 7),
+             ('dewi', 'INDIVIDUAL', 'Repair Café Bandung', 'sole trader', 'repair', 'Bandung', 'INTERVIEW', 8),
+             ('fatima', 'COLLECTIVE', 'Karachi Green Stoves', 'cooperative', 'energy', 'Karachi', 'WAITLISTED', 9),
+             ('joy', 'INDIVIDUAL', 'Cebu Compost Collective', 'association', 'recycling', 'Cebu', 'REJECTED', 9))
+     as a(u, kind, name, form, sector, region, stage, days)
+join person p on p.subject = 'demo:' || a.u
+join lateral (select id from programme_call where title ->> 'en' like 'Women-led%' order by id limit 1) c on true
+where not exists (select 1 from application where receipt like 'DEMO-%');
+
+insert into application_member (application_id, position, name, role, consent_at)
+select a.id, m.pos, m.name, m.role, now()
+from application a
+join (values ('DEMO-siti', 1, 'Siti Rahayu', 'chair'), ('DEMO-siti', 2, 'Wulan Sari', 'treasurer'),
+             ('DEMO-amina', 1, 'Amina Khatun', 'leader'), ('DEMO-amina', 2, 'Rukhsana Bibi', 'member'),
+             ('DEMO-marie', 1, 'Marie Diallo', 'présidente'), ('DEMO-grace', 1, 'Grace Santos', 'coordinator'))
+     as m(receipt, pos, name, role) on m.receipt = a.receipt
+where not exists (select 1 from application_member am where am.application_id = a.id);

@@ -39,7 +39,7 @@ public class NoticesPage {
     void load() {
         long person = currentUser.getPersonId();
         String asked = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("page");
-        page = parsePage(asked);
+        page = org.hamkke.shared.web.Paging.pageNumber(asked);
         total = notifications.count(person);
         var locale = NoticeTemplates.localeOf(language.getCode());
         items = notifications.page(person, (page - 1) * PAGE_SIZE, PAGE_SIZE).stream()
@@ -48,15 +48,6 @@ public class NoticesPage {
                     return new Item(n, rendered.subject(), rendered.paragraphs());
                 })
                 .toList();
-    }
-
-    /** A page number from the address; anything odd is page 1, never an error. */
-    static int parsePage(String asked) {
-        try {
-            return asked == null ? 1 : Math.max(1, Math.min(Integer.parseInt(asked), 100_000));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
     }
 
     public List<Item> getItems() {

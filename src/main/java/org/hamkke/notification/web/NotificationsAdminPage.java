@@ -53,7 +53,7 @@ public class NotificationsAdminPage {
     @PostConstruct
     void load() {
         String asked = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("page");
-        page = NoticesPage.parsePage(asked);
+        page = org.hamkke.shared.web.Paging.pageNumber(asked);
         troubled = deliveries.troubled((page - 1) * PAGE_SIZE, PAGE_SIZE);
         troubledCount = deliveries.troubledCount();
         hour = digestHour.get();

@@ -1,0 +1,212 @@
+package org.hamkke.intake;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.hamkke.notification.NoticeEvent;
+import org.hamkke.notification.NoticeKind;
+import org.hamkke.notification.NotificationService;
+import org.hamkke.shared.audit.Actor;
+import org.hamkke.shared.audit.AuditLog;
+
+/**
+ * Staff moving applications along the {@link Stage} machine. A move names the version the person
+ * saw: if someone else moved the application meanwhile, the move is refused (nothing is
+ * overwritten). Every move is recorded in {@code stage_change} and the audit log; a decision also
+ * notifies the applicant in their language, and an acceptance announces {@link ApplicationAccepted}.
+ */
+@ApplicationScoped
+@Transactional
+public class Pipeline {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    NotificationService notifications;
+
+    @Inject
+    Event<ApplicationAccepted> accepted;
+
+    public record Row(long id, String name, String kind, Stage stage, Instant submittedAt, long version) {}
+
+    public record CallSummary(long id, String titleJson, Instant opensAt, Instant closesAt, long submitted) {}
+
+    /** Thrown when the application changed since the person loaded it. */
+    public static final class ChangedMeanwhile extends RuntimeException {
+        private final Stage now;
+
+        ChangedMeanwhile(Stage now) {
+            super("Changed meanwhile; now " + now);
+            this.now = now;
+        }
+
+        public Stage now() {
+            return now;
+        }
+    }
+
+    /** Thrown for a decision without a message to the applicant. */
+    public static final class MessageRequired extends RuntimeException {
+        MessageRequired() {
+            super("A decision needs a message to the applicant");
+        }
+    }
+
+    public List<CallSummary> calls() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        """
+                        select c.id, c.title::text, c.opens_at, c.closes_at,
+                               (select count(*) from application a where a.call_id = c.id and a.stage is not null)
+                        from programme_call c order by c.closes_at desc, c.id desc
+                        """)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new CallSummary(((Number) r[0]).longValue(), (String) r[1], ((Timestamp) r[2]).toInstant(),
+                        ((Timestamp) r[3]).toInstant(), ((Number) r[4]).longValue()))
+                .toList();
+    }
+
+    /** One page of a call's submitted applications, newest first, optionally of one stage only. */
+    public List<Row> page(long callId, Stage stage, int offset, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        """
+                        select id, name, applicant_kind, stage, submitted_at, version from application
+                        where call_id = ?1 and stage is not null and (cast(?2 as text) is null or stage = ?2)
+                        order by submitted_at desc, id desc offset ?3 limit ?4
+                        """)
+                .setParameter(1, callId)
+                .setParameter(2, stage == null ? null : stage.name())
+                .setParameter(3, offset)
+                .setParameter(4, limit)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new Row(((Number) r[0]).longValue(), (String) r[1], (String) r[2], Stage.valueOf((String) r[3]),
+                        ((Timestamp) r[4]).toInstant(), ((Number) r[5]).longValue()))
+                .toList();
+    }
+
+    public long count(long callId, Stage stage) {
+        return ((Number) em.createNativeQuery(
+                                """
+                                select count(*) from application
+                                where call_id = ?1 and stage is not null and (cast(?2 as text) is null or stage = ?2)
+                                """)
+                        .setParameter(1, callId)
+                        .setParameter(2, stage == null ? null : stage.name())
+                        .getSingleResult())
+                .longValue();
+    }
+
+    /**
+     * Moves an application, as staff.
+     *
+     * @param seenVersion the version shown to the person deciding
+     * @param reason why; for a decision, the message the applicant reads (required)
+     * @throws Stage.IllegalMoveException when the state machine does not allow the move
+     * @throws ChangedMeanwhile when the application is no longer at the version seen
+     * @throws MessageRequired for a decision without a message
+     */
+    public void move(Actor actor, long applicationId, long seenVersion, Stage to, String reason) {
+        List<?> found = em.createNativeQuery(
+                        """
+                        select a.stage, a.version, a.applicant_id, a.name, a.legal_form, a.sector, a.region,
+                               coalesce(c.title ->> p.locale, c.title ->> 'en'), a.call_id
+                        from application a join programme_call c on c.id = a.call_id join person p on p.id = a.applicant_id
+                        where a.id = ?1 and a.stage is not null for update of a
+                        """)
+                .setParameter(1, applicationId)
+                .getResultList();
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException("No submitted application " + applicationId);
+        }
+        Object[] current = (Object[]) found.getFirst();
+        Stage from = Stage.valueOf((String) current[0]);
+        if (((Number) current[1]).longValue() != seenVersion) {
+            throw new ChangedMeanwhile(from);
+        }
+        from.moveTo(to, Stage.Mover.STAFF);
+        String why = reason == null ? null : reason.strip();
+        if (to.isDecision() && (why == null || why.isEmpty())) {
+            throw new MessageRequired();
+        }
+        Instant now = clock.instant();
+        em.createNativeQuery(
+                        """
+                        update application set stage = ?2, version = version + 1, updated_at = ?3,
+                          decision_message = case when ?4 then ?5 else decision_message end,
+                          decided_at = case when ?4 then ?3 else decided_at end
+                        where id = ?1
+                        """)
+                .setParameter(1, applicationId)
+                .setParameter(2, to.name())
+                .setParameter(3, Timestamp.from(now))
+                .setParameter(4, to.isDecision())
+                .setParameter(5, why)
+                .executeUpdate();
+        em.createNativeQuery(
+                        """
+                        insert into stage_change (application_id, from_stage, to_stage, actor_id, actor, at, reason)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                        """)
+                .setParameter(1, applicationId)
+                .setParameter(2, from.name())
+                .setParameter(3, to.name())
+                .setParameter(4, actor.personId())
+                .setParameter(5, actor.username())
+                .setParameter(6, Timestamp.from(now))
+                .setParameter(7, why)
+                .executeUpdate();
+        audit.record(actor, "application.move", "application", String.valueOf(applicationId), from + " -> " + to);
+
+        long applicant = ((Number) current[2]).longValue();
+        if (to.isDecision()) {
+            notifications.notify(new NoticeEvent(applicant, NoticeKind.APPLICATION_DECISION,
+                    Map.of("call", (String) current[7], "decisionKey", "decision." + to.name().toLowerCase(), "message", why),
+                    "decision:" + applicationId + ":" + to.name(), "/me/"));
+        }
+        if (to == Stage.ACCEPTED) {
+            accepted.fire(new ApplicationAccepted(applicationId, applicant, (String) current[3], (String) current[4],
+                    (String) current[5], (String) current[6], members(applicationId)));
+        }
+    }
+
+    /** The moves of one application, oldest first. */
+    public List<String[]> history(long applicationId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        "select from_stage, to_stage, actor, at, reason from stage_change where application_id = ?1 order by at, id")
+                .setParameter(1, applicationId)
+                .getResultList();
+        List<String[]> out = new ArrayList<>();
+        for (Object[] r : rows) {
+            out.add(new String[] {(String) r[0], (String) r[1], (String) r[2], r[3].toString(), (String) r[4]});
+        }
+        return out;
+    }
+
+    private List<ApplicationAccepted.Member> members(long applicationId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        "select name, role from application_member where application_id = ?1 order by position")
+                .setParameter(1, applicationId)
+                .getResultList();
+        return rows.stream().map(r -> new ApplicationAccepted.Member((String) r[0], (String) r[1])).toList();
+    }
+}

@@ -1,0 +1,170 @@
+package org.hamkke.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import org.hamkke.devstack.DemoLogin;
+import org.htmlunit.html.DomElement;
+import org.htmlunit.html.HtmlElement;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlSelect;
+import org.htmlunit.html.HtmlTextArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Staff move applications along the pipeline through the real pages: only allowed moves, each
+ * recorded; a decision needs a message, reaches the applicant in their language, and acceptance
+ * creates the venture; two staff on one application: the second is told and keeps their text.
+ */
+class PipelineIT {
+
+    private String username;
+
+    @AfterEach
+    void removeUser() throws Exception {
+        var admin = new KeycloakAdmin();
+        if (username != null && admin.exists(username)) {
+            admin.deleteUser(admin.userId(username));
+        }
+    }
+
+    /** A person who signed in once (so the portal knows them), with a submitted application to a new call. */
+    private long submittedApplication(String locale) throws Exception {
+        username = KeycloakAdmin.randomUsername();
+        new KeycloakAdmin().createUser(username, "a-long-passphrase-1", locale);
+        try (Visitor applicant = new Visitor()) {
+            applicant.open("/me/");
+            applicant.submitKeycloakLogin(username, "a-long-passphrase-1");
+        }
+        try (Connection db = Db.connect()) {
+            long call = insertReturningId(db, """
+                    insert into programme_call (title, summary, opens_at, closes_at, time_zone)
+                    values ('{"en": "Weavers call", "fr": "Appel aux tisserandes"}', '{"en": "x"}', now() - interval '5 days',
+                            now() + interval '5 days', 'Asia/Seoul') returning id""");
+            long application = insertReturningId(db, """
+                    insert into application (call_id, applicant_id, applicant_kind, name, legal_form, sector, region,
+                                             stage, created_at, updated_at, submitted_at, receipt)
+                    select %d, id, 'COLLECTIVE', 'Coopérative Tissage', 'cooperative', 'textiles', 'Jakarta',
+                           'SUBMITTED', now(), now(), now(), 'R-' || gen_random_uuid() from person where username = '%s'
+                    returning id""".formatted(call, username));
+            try (var s = db.createStatement()) {
+                s.execute("insert into application_member (application_id, position, name, role, consent_at) values "
+                        + "(" + application + ", 1, 'Siti', 'treasurer', now()), (" + application + ", 2, 'Dewi', 'weaver', now())");
+            }
+            return application;
+        }
+    }
+
+    private static long insertReturningId(Connection db, String sql) throws Exception {
+        try (PreparedStatement s = db.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private static long callOf(long application) throws Exception {
+        return Db.count("select call_id from application where id = ?", application);
+    }
+
+    private static HtmlForm formOf(HtmlPage page, long application) {
+        HtmlForm form = page.getFirstByXPath("//form[@data-application='" + application + "']");
+        assertTrue(form != null, () -> "No form for application " + application + " in " + page.asNormalizedText());
+        return form;
+    }
+
+    private static HtmlPage move(HtmlPage page, long application, String to, String reason) throws Exception {
+        HtmlForm form = formOf(page, application);
+        form.<HtmlSelect>getFirstByXPath(".//select").setSelectedAttribute(to, true);
+        form.<HtmlTextArea>getFirstByXPath(".//textarea").setText(reason);
+        return form.<HtmlElement>getFirstByXPath(".//input[@type='submit']").click();
+    }
+
+    private static String stage(long application) throws Exception {
+        return (String) Db.value("select stage from application where id = ?", application);
+    }
+
+    @Test
+    void staffMoveAlongTheAllowedPathAndAcceptanceCreatesTheVenture() throws Exception {
+        long application = submittedApplication("fr");
+        long call = callOf(application);
+        try (Visitor staff = new Visitor()) {
+            staff.open("/staff/applications.xhtml");
+            HtmlPage calls = staff.submitKeycloakLogin(DemoLogin.STAFF.username(), DemoLogin.STAFF.password());
+            HtmlPage pipeline = calls.<HtmlElement>getFirstByXPath("//a[@data-call='" + call + "']").click();
+
+            List<String> offered = formOf(pipeline, application).<HtmlSelect>getFirstByXPath(".//select").getOptions().stream()
+                    .map(o -> o.getValueAttribute()).filter(v -> !v.isEmpty()).toList();
+            assertEquals(List.of("SCREENING", "REJECTED"), offered, "Only the moves the state machine allows");
+
+            HtmlPage after = move(pipeline, application, "SCREENING", "Eligible: collective of home-based weavers");
+            assertTrue(after.asNormalizedText().contains("Moved: Coopérative Tissage"), after.asNormalizedText());
+            assertEquals("SCREENING", stage(application));
+
+            after = move(after, application, "IN_REVIEW", "");
+            assertEquals("IN_REVIEW", stage(application));
+
+            HtmlPage refused = move(after, application, "ACCEPTED", "   ");
+            assertTrue(refused.asNormalizedText().contains("A decision needs a message"));
+            assertEquals("IN_REVIEW", stage(application), "Nothing changed");
+
+            move(refused, application, "ACCEPTED", "Bienvenue dans le programme ! Première réunion lundi.");
+            assertEquals("ACCEPTED", stage(application));
+        }
+        assertEquals(3, Db.count("select count(*) from stage_change where application_id = ? and actor = 'staff'", application));
+        assertEquals(3, Db.count("select count(*) from audit_entry where action = 'application.move' and object_id = ?",
+                String.valueOf(application)));
+        assertEquals(3, Db.count("select count(*) from venture_member m join venture v on v.id = m.venture_id "
+                + "where v.application_id = ?", application), "The venture with the applicant and both members");
+        assertEquals("Coopérative Tissage", Db.value("select name from venture where application_id = ?", application));
+
+        Mailbox.Mail decision = new Mailbox(KeycloakAdmin.emailOf(username))
+                .await(m -> m.subject().startsWith("Décision"), 1, Duration.ofSeconds(30)).getFirst();
+        assertEquals("Décision sur votre candidature à Appel aux tisserandes", decision.subject());
+        assertTrue(decision.text().contains("acceptée") && decision.text().contains("Première réunion lundi"), decision.text());
+    }
+
+    @Test
+    void aMoveTheMachineForbidsIsRefusedEvenWhenForged() throws Exception {
+        long application = submittedApplication("en");
+        try (Visitor staff = new Visitor()) {
+            staff.open("/staff/applications.xhtml?call=" + callOf(application));
+            HtmlPage pipeline = staff.submitKeycloakLogin(DemoLogin.STAFF.username(), DemoLogin.STAFF.password());
+            HtmlSelect select = formOf(pipeline, application).getFirstByXPath(".//select");
+            DomElement forged = pipeline.createElement("option");
+            forged.setAttribute("value", "ACCEPTED");
+            select.appendChild(forged);
+            HtmlPage answer = move(pipeline, application, "ACCEPTED", "Straight in, skipping review");
+            assertEquals(200, staff.status(), "A refused value is a message on the page, not an error page");
+            assertTrue(answer.getFirstByXPath("//span[contains(@class,'field-error')]") != null, answer.asNormalizedText());
+        }
+        assertEquals("SUBMITTED", stage(application));
+        assertEquals(0, Db.count("select count(*) from stage_change where application_id = ?", application));
+    }
+
+    @Test
+    void theSecondOfTwoStaffIsToldAndKeepsWhatTheyTyped() throws Exception {
+        long application = submittedApplication("en");
+        String url = "/staff/applications.xhtml?call=" + callOf(application);
+        try (Visitor first = new Visitor(); Visitor second = new Visitor()) {
+            first.open(url);
+            HtmlPage firstPage = first.submitKeycloakLogin(DemoLogin.STAFF.username(), DemoLogin.STAFF.password());
+            second.open(url);
+            HtmlPage secondPage = second.submitKeycloakLogin(DemoLogin.ADMIN.username(), DemoLogin.ADMIN.password());
+
+            move(firstPage, application, "SCREENING", "Looks eligible");
+            HtmlPage told = move(secondPage, application, "REJECTED", "Outside the region this year; please apply again");
+
+            assertTrue(told.asNormalizedText().contains("Someone else changed this application"), told.asNormalizedText());
+            assertEquals("Outside the region this year; please apply again",
+                    formOf(told, application).<HtmlTextArea>getFirstByXPath(".//textarea").getText(), "Nothing typed is lost");
+        }
+        assertEquals("SCREENING", stage(application), "The first move stands; the second did not overwrite it");
+    }
+}

@@ -59,3 +59,14 @@ join (values ('DEMO-siti', 1, 'Siti Rahayu', 'chair'), ('DEMO-siti', 2, 'Wulan S
              ('DEMO-marie', 1, 'Marie Diallo', 'présidente'), ('DEMO-grace', 1, 'Grace Santos', 'coordinator'))
      as m(receipt, pos, name, role) on m.receipt = a.receipt
 where not exists (select 1 from application_member am where am.application_id = a.id);
+
+-- The application form of the women-led cooperatives call.
+insert into call_question (call_id, position, kind, label, required, max_length, choices)
+select c.id, q.pos, q.kind, q.label::jsonb, q.req, q.maxlen, q.choices::jsonb
+from (values
+  (1, 'LONG_TEXT', '{"en": "What does your enterprise do, and for whom?", "fr": "Que fait votre entreprise, et pour qui ?", "ar": "ماذا تفعل مؤسستك، ولمن؟", "id": "Apa yang dilakukan usaha Anda, dan untuk siapa?", "ur": "آپ کا کاروبار کیا کرتا ہے، اور کس کے لیے؟"}', true, 1500, '[]'),
+  (2, 'NUMBER', '{"en": "How many members or workers, including you?", "fr": "Combien de membres ou de travailleuses, vous comprise ?", "ar": "كم عدد الأعضاء أو العاملات، بمن فيهم أنت؟", "id": "Berapa anggota atau pekerja, termasuk Anda?", "ur": "آپ سمیت کتنے ارکان یا کارکن ہیں؟"}', true, null, '[]'),
+  (3, 'CHOICE', '{"en": "Where do you mostly work?", "fr": "Où travaillez-vous surtout ?", "ar": "أين تعملين في الغالب؟", "id": "Di mana Anda kebanyakan bekerja?", "ur": "آپ زیادہ تر کہاں کام کرتی ہیں؟"}', false, null, '["home", "workshop", "market"]')
+) as q(pos, kind, label, req, maxlen, choices)
+cross join lateral (select id from programme_call where title ->> 'en' like 'Women-led%' order by id limit 1) c
+where not exists (select 1 from call_question);

@@ -1,0 +1,307 @@
+package org.hamkke.intake;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.io.StringReader;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An applicant's own applications: the draft they fill in, submitting it while the call is open
+ * (the server's clock decides), and withdrawing it. Every method takes the person's id and only
+ * ever touches that person's rows: there is no way to name someone else's application here.
+ */
+@ApplicationScoped
+// A refused submission still keeps what was typed as the draft: refusing must not roll that back.
+@Transactional(dontRollbackOn = Applications.Refused.class)
+public class Applications {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** What the applicant fills in. Answers are keyed by question id. */
+    public record Form(
+            String kind, String name, String legalForm, String sector, String region, List<Member> members,
+            Map<Long, String> answers) {}
+
+    public record Member(String name, String role, boolean consent) {}
+
+    public record Question(long id, String kind, String labelJson, boolean required, Integer maxLength, List<String> choices) {}
+
+    public record Mine(
+            long id, long callId, String callTitleJson, Stage stage, String receipt, Instant submittedAt, String decisionMessage,
+            long version) {
+
+        public boolean isDraft() {
+            return stage == null;
+        }
+    }
+
+    /** Why a save or a submission was refused; the key is a message key, the field says where. */
+    public static final class Refused extends RuntimeException {
+        private final List<String[]> problems;
+
+        Refused(List<String[]> problems) {
+            super(problems.size() + " problems");
+            this.problems = problems;
+        }
+
+        /** Pairs of (field, message key). */
+        public List<String[]> problems() {
+            return problems;
+        }
+    }
+
+    public List<Question> questions(long callId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        "select id, kind, label::text, required, max_length, choices::text from call_question where call_id = ?1 order by position")
+                .setParameter(1, callId)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new Question(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (Boolean) r[3],
+                        r[4] == null ? null : ((Number) r[4]).intValue(), strings((String) r[5])))
+                .toList();
+    }
+
+    /** Whether the call takes applications at this moment (server time). */
+    public boolean isOpen(long callId) {
+        return !em.createNativeQuery("select 1 from programme_call where id = ?1 and opens_at <= ?2 and closes_at > ?2")
+                .setParameter(1, callId)
+                .setParameter(2, Timestamp.from(clock.instant()))
+                .getResultList()
+                .isEmpty();
+    }
+
+    public Optional<Mine> find(long personId, long callId) {
+        return mine(personId).stream().filter(m -> m.callId() == callId).findFirst();
+    }
+
+    public Optional<Form> form(long personId, long callId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        """
+                        select id, applicant_kind, name, legal_form, sector, region, answers::text from application
+                        where applicant_id = ?1 and call_id = ?2
+                        """)
+                .setParameter(1, personId)
+                .setParameter(2, callId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = rows.getFirst();
+        @SuppressWarnings("unchecked")
+        List<Object[]> members = em.createNativeQuery(
+                        "select name, role, consent_at is not null from application_member where application_id = ?1 order by position")
+                .setParameter(1, ((Number) r[0]).longValue())
+                .getResultList();
+        Map<Long, String> answers = new LinkedHashMap<>();
+        try (var reader = Json.createReader(new StringReader((String) r[6]))) {
+            reader.readObject().forEach((k, v) -> answers.put(Long.valueOf(k), ((jakarta.json.JsonString) v).getString()));
+        }
+        return Optional.of(new Form((String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
+                members.stream().map(m -> new Member((String) m[0], (String) m[1], (Boolean) m[2])).toList(), answers));
+    }
+
+    /** Keeps what is filled in so far; nothing is checked but the call being open and the draft still a draft. */
+    public void saveDraft(long personId, long callId, Form form) {
+        requireOpen(callId);
+        upsert(personId, callId, form);
+    }
+
+    /**
+     * Submits the application. Submitting again (a double click, a retry on a slow link) answers
+     * with the same receipt and changes nothing.
+     *
+     * @return the receipt
+     */
+    public String submit(long personId, long callId, Form form) {
+        Optional<Mine> existing = find(personId, callId);
+        if (existing.isPresent() && !existing.get().isDraft()) {
+            return existing.get().receipt();
+        }
+        requireOpen(callId);
+        List<String[]> problems = check(callId, form);
+        if (!problems.isEmpty()) {
+            upsert(personId, callId, form);
+            throw new Refused(problems);
+        }
+        long id = upsert(personId, callId, form);
+        Instant now = clock.instant();
+        String receipt = "HMK-" + callId + "-" + id + "-" + Integer.toString(1000 + RANDOM.nextInt(9000));
+        em.createNativeQuery("update application set stage = 'SUBMITTED', submitted_at = ?2, updated_at = ?2, receipt = ?3, "
+                        + "version = version + 1 where id = ?1 and stage is null")
+                .setParameter(1, id)
+                .setParameter(2, Timestamp.from(now))
+                .setParameter(3, receipt)
+                .executeUpdate();
+        em.createNativeQuery("insert into stage_change (application_id, from_stage, to_stage, actor_id, actor, at) "
+                        + "select ?1, null, 'SUBMITTED', id, username, ?2 from person where id = ?3")
+                .setParameter(1, id)
+                .setParameter(2, Timestamp.from(now))
+                .setParameter(3, personId)
+                .executeUpdate();
+        return receipt;
+    }
+
+    /** The applicant withdraws, until a final decision; recorded like any move. */
+    public void withdraw(long personId, long applicationId) {
+        List<?> found = em.createNativeQuery(
+                        "select stage from application where id = ?1 and applicant_id = ?2 and stage is not null for update")
+                .setParameter(1, applicationId)
+                .setParameter(2, personId)
+                .getResultList();
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException("No submitted application " + applicationId + " of this person");
+        }
+        Stage from = Stage.valueOf(found.getFirst().toString());
+        from.moveTo(Stage.WITHDRAWN, Stage.Mover.APPLICANT);
+        Instant now = clock.instant();
+        em.createNativeQuery("update application set stage = 'WITHDRAWN', updated_at = ?2, version = version + 1 where id = ?1")
+                .setParameter(1, applicationId)
+                .setParameter(2, Timestamp.from(now))
+                .executeUpdate();
+        em.createNativeQuery("insert into stage_change (application_id, from_stage, to_stage, actor_id, actor, at) "
+                        + "select ?1, ?2, 'WITHDRAWN', id, username, ?3 from person where id = ?4")
+                .setParameter(1, applicationId)
+                .setParameter(2, from.name())
+                .setParameter(3, Timestamp.from(now))
+                .setParameter(4, personId)
+                .executeUpdate();
+    }
+
+    public List<Mine> mine(long personId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        """
+                        select a.id, a.call_id, c.title::text, a.stage, a.receipt, a.submitted_at,
+                               case when a.stage in ('ACCEPTED', 'WAITLISTED', 'REJECTED') then a.decision_message end, a.version
+                        from application a join programme_call c on c.id = a.call_id
+                        where a.applicant_id = ?1 order by a.created_at desc
+                        """)
+                .setParameter(1, personId)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new Mine(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
+                        r[3] == null ? null : Stage.valueOf((String) r[3]), (String) r[4],
+                        r[5] == null ? null : ((Timestamp) r[5]).toInstant(), (String) r[6], ((Number) r[7]).longValue()))
+                .toList();
+    }
+
+    private void requireOpen(long callId) {
+        if (!isOpen(callId)) {
+            throw new Refused(List.<String[]>of(new String[] {null, "apply.closed"}));
+        }
+    }
+
+    /** What stops a submission, as (field, message key) pairs; empty when it may go. */
+    List<String[]> check(long callId, Form form) {
+        List<String[]> problems = new ArrayList<>();
+        if (blank(form.name())) {
+            problems.add(new String[] {"name", "apply.nameRequired"});
+        }
+        if ("COLLECTIVE".equals(form.kind())) {
+            List<Member> named = form.members().stream().filter(m -> !blank(m.name())).toList();
+            if (named.size() < 2) {
+                problems.add(new String[] {"members", "apply.membersRequired"});
+            } else if (named.stream().anyMatch(m -> !m.consent())) {
+                problems.add(new String[] {"members", "apply.consentRequired"});
+            }
+        }
+        for (Question q : questions(callId)) {
+            String answer = form.answers().get(q.id());
+            if (q.required() && blank(answer)) {
+                problems.add(new String[] {"q" + q.id(), "apply.answerRequired"});
+            } else if (answer != null && q.maxLength() != null && answer.length() > q.maxLength()) {
+                problems.add(new String[] {"q" + q.id(), "apply.answerTooLong"});
+            } else if (answer != null && !blank(answer) && "NUMBER".equals(q.kind()) && !answer.strip().matches("-?\\d+([.,]\\d+)?")) {
+                problems.add(new String[] {"q" + q.id(), "apply.answerNumber"});
+            } else if (answer != null && !blank(answer) && "CHOICE".equals(q.kind()) && !q.choices().contains(answer)) {
+                problems.add(new String[] {"q" + q.id(), "apply.answerChoice"});
+            }
+        }
+        return problems;
+    }
+
+    private long upsert(long personId, long callId, Form form) {
+        Instant now = clock.instant();
+        var answers = Json.createObjectBuilder();
+        form.answers().forEach((k, v) -> {
+            if (v != null) {
+                answers.add(String.valueOf(k), v);
+            }
+        });
+        List<?> ids = em.createNativeQuery(
+                        """
+                        insert into application (call_id, applicant_id, applicant_kind, name, legal_form, sector, region, answers,
+                                                 created_at, updated_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as jsonb), ?9, ?9)
+                        on conflict (call_id, applicant_id) do update set applicant_kind = excluded.applicant_kind,
+                          name = excluded.name, legal_form = excluded.legal_form, sector = excluded.sector,
+                          region = excluded.region, answers = excluded.answers, updated_at = excluded.updated_at,
+                          version = application.version + 1
+                        where application.stage is null
+                        returning id
+                        """)
+                .setParameter(1, callId)
+                .setParameter(2, personId)
+                .setParameter(3, "COLLECTIVE".equals(form.kind()) ? "COLLECTIVE" : "INDIVIDUAL")
+                .setParameter(4, form.name() == null ? "" : form.name().strip())
+                .setParameter(5, trim(form.legalForm()))
+                .setParameter(6, trim(form.sector()))
+                .setParameter(7, trim(form.region()))
+                .setParameter(8, answers.build().toString())
+                .setParameter(9, Timestamp.from(now))
+                .getResultList();
+        if (ids.isEmpty()) {
+            throw new Refused(List.<String[]>of(new String[] {null, "apply.alreadySubmitted"}));
+        }
+        long id = ((Number) ids.getFirst()).longValue();
+        em.createNativeQuery("delete from application_member where application_id = ?1").setParameter(1, id).executeUpdate();
+        int position = 0;
+        for (Member member : form.members()) {
+            if (blank(member.name())) {
+                continue;
+            }
+            em.createNativeQuery("insert into application_member (application_id, position, name, role, consent_at) "
+                            + "values (?1, ?2, ?3, ?4, ?5)")
+                    .setParameter(1, id)
+                    .setParameter(2, ++position)
+                    .setParameter(3, member.name().strip())
+                    .setParameter(4, trim(member.role()))
+                    .setParameter(5, member.consent() ? Timestamp.from(now) : null)
+                    .executeUpdate();
+        }
+        return id;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String trim(String s) {
+        return blank(s) ? null : s.strip();
+    }
+
+    private static List<String> strings(String jsonArray) {
+        try (var reader = Json.createReader(new StringReader(jsonArray))) {
+            return reader.readArray().getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
+        }
+    }
+}

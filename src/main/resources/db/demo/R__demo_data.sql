@@ -70,3 +70,23 @@ from (values
 ) as q(pos, kind, label, req, maxlen, choices)
 cross join lateral (select id from programme_call where title ->> 'en' like 'Women-led%' order by id limit 1) c
 where not exists (select 1 from call_question);
+
+-- The default Social Solidarity Economy rubric, on the women-led cooperatives call.
+insert into rubric_criterion (call_id, position, key, label, guidance, weight, max_score)
+select c.id, r.pos, r.key, r.label::jsonb, r.guidance::jsonb, r.weight, 5
+from (values
+  (1, 'social-impact', '{"en": "Social impact", "fr": "Impact social", "ar": "الأثر الاجتماعي", "id": "Dampak sosial", "ur": "سماجی اثر"}',
+      '{"en": "Who benefits, how many, and how clearly the change can be seen.", "fr": "Qui en bénéficie, combien, et à quel point le changement est visible."}', 25),
+  (2, 'democratic-governance', '{"en": "Democratic governance and collective ownership", "fr": "Gouvernance démocratique et propriété collective", "ar": "الحوكمة الديمقراطية والملكية الجماعية", "id": "Tata kelola demokratis dan kepemilikan bersama", "ur": "جمہوری انتظام اور اجتماعی ملکیت"}',
+      '{"en": "One member, one vote; decisions and surplus shared."}', 15),
+  (3, 'inclusion', '{"en": "Inclusion of vulnerable groups", "fr": "Inclusion des groupes vulnérables", "ar": "إدماج الفئات الهشة", "id": "Inklusi kelompok rentan", "ur": "کمزور طبقات کی شمولیت"}',
+      '{"en": "Women home-based workers, informal workers, people with disabilities among members and leaders."}', 20),
+  (4, 'environment', '{"en": "Environmental sustainability", "fr": "Durabilité environnementale", "ar": "الاستدامة البيئية", "id": "Keberlanjutan lingkungan", "ur": "ماحولیاتی پائیداری"}',
+      '{"en": "Materials, energy and waste."}', 10),
+  (5, 'viability', '{"en": "Economic viability", "fr": "Viabilité économique", "ar": "الجدوى الاقتصادية", "id": "Kelayakan ekonomi", "ur": "معاشی استحکام"}',
+      '{"en": "Customers, prices and a path to covering costs."}', 20),
+  (6, 'team', '{"en": "Team capacity", "fr": "Capacité de l''équipe", "ar": "قدرات الفريق", "id": "Kapasitas tim", "ur": "ٹیم کی صلاحیت"}',
+      '{"en": "Skills, time and commitment of the members."}', 10)
+) as r(pos, key, label, guidance, weight)
+cross join lateral (select id from programme_call where title ->> 'en' like 'Women-led%' order by id limit 1) c
+where not exists (select 1 from rubric_criterion);

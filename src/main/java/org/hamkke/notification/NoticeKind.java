@@ -12,6 +12,8 @@ public enum NoticeKind {
     WELCOME(false),
     ROLE_GRANTED(false),
     APPLICATION_DECISION(true),
+    DRAFT_REMINDER(false),
+    REVIEW_REMINDER(false),
     /** The daily digest e-mail itself; it is the person's delivery choice, not a kind to choose. */
     DAILY_DIGEST(true);
 

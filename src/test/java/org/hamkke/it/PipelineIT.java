@@ -81,9 +81,9 @@ class PipelineIT {
 
     private static HtmlPage move(HtmlPage page, long application, String to, String reason) throws Exception {
         HtmlForm form = formOf(page, application);
-        form.<HtmlSelect>getFirstByXPath(".//select").setSelectedAttribute(to, true);
+        form.<HtmlSelect>getFirstByXPath(".//select[contains(@id,':to')]").setSelectedAttribute(to, true);
         form.<HtmlTextArea>getFirstByXPath(".//textarea").setText(reason);
-        return form.<HtmlElement>getFirstByXPath(".//input[@type='submit']").click();
+        return form.<HtmlElement>getFirstByXPath(".//input[@type='submit' and contains(@id,':move')]").click();
     }
 
     private static String stage(long application) throws Exception {
@@ -99,7 +99,7 @@ class PipelineIT {
             HtmlPage calls = staff.submitKeycloakLogin(DemoLogin.STAFF.username(), DemoLogin.STAFF.password());
             HtmlPage pipeline = calls.<HtmlElement>getFirstByXPath("//a[@data-call='" + call + "']").click();
 
-            List<String> offered = formOf(pipeline, application).<HtmlSelect>getFirstByXPath(".//select").getOptions().stream()
+            List<String> offered = formOf(pipeline, application).<HtmlSelect>getFirstByXPath(".//select[contains(@id,':to')]").getOptions().stream()
                     .map(o -> o.getValueAttribute()).filter(v -> !v.isEmpty()).toList();
             assertEquals(List.of("SCREENING", "REJECTED"), offered, "Only the moves the state machine allows");
 
@@ -136,7 +136,7 @@ class PipelineIT {
         try (Visitor staff = new Visitor()) {
             staff.open("/staff/applications.xhtml?call=" + callOf(application));
             HtmlPage pipeline = staff.submitKeycloakLogin(DemoLogin.STAFF.username(), DemoLogin.STAFF.password());
-            HtmlSelect select = formOf(pipeline, application).getFirstByXPath(".//select");
+            HtmlSelect select = formOf(pipeline, application).getFirstByXPath(".//select[contains(@id,':to')]");
             DomElement forged = pipeline.createElement("option");
             forged.setAttribute("value", "ACCEPTED");
             select.appendChild(forged);

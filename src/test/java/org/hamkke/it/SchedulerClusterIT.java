@@ -121,9 +121,7 @@ class SchedulerClusterIT {
         return Db.eventually(timeout, check);
     }
 
-    private static int free() throws Exception {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static int free() {
+        return org.hamkke.devstack.Ports.free();
     }
 }

@@ -87,9 +87,7 @@ class StartWithoutDependenciesIT {
         return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static int free() throws Exception {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static int free() {
+        return org.hamkke.devstack.Ports.free();
     }
 }

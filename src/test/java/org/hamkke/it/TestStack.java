@@ -44,11 +44,7 @@ public final class TestStack {
     }
 
     private static int free() {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.hamkke.devstack.Ports.free();
     }
 
     public static String portalUrl() {

@@ -48,6 +48,23 @@ class JobSchedulesTest {
     }
 
     @Test
+    void remindersMissedDuringDowntimeAreDropped() {
+        var job = new org.hamkke.intake.IntakeReminderJob();
+        try {
+            var settings = org.hamkke.intake.IntakeReminderJob.class.getDeclaredField("settings");
+            settings.setAccessible(true);
+            var s = new SchedulerSettings();
+            s.timeZone = "UTC";
+            settings.set(job, s);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+        CronTrigger trigger = (CronTrigger) build(job);
+        assertEquals("0 0 9 ? * *", trigger.getCronExpression());
+        assertEquals(CronTrigger.MISFIRE_INSTRUCTION_DO_NOTHING, trigger.getMisfireInstruction());
+    }
+
+    @Test
     void clusterCheckOnlyRunsWhenAsked() {
         assertNull(new ClusterCheckJob().schedule());
     }

@@ -42,6 +42,13 @@ public class PipelinePage {
     @Inject
     SchemaMigration schema;
 
+    @Inject
+    org.hamkke.intake.Reviews reviews;
+
+    private Map<Long, org.hamkke.intake.Scoring.Summary> scores = Map.of();
+    private java.util.Set<Long> conflicted = java.util.Set.of();
+    private List<org.hamkke.intake.Reviews.Reviewer> reviewers = List.of();
+
     private Long callId;
     private Stage stage;
     private int page;
@@ -56,6 +63,15 @@ public class PipelinePage {
         private long seenVersion;
         private String to;
         private String reason;
+        private Long reviewerId;
+
+        public Long getReviewerId() {
+            return reviewerId;
+        }
+
+        public void setReviewerId(Long reviewerId) {
+            this.reviewerId = reviewerId;
+        }
 
         Move(Pipeline.Row row) {
             this.row = row;
@@ -118,6 +134,9 @@ public class PipelinePage {
             return;
         }
         total = pipeline.count(callId, stage);
+        scores = reviews.summaries(callId);
+        conflicted = reviews.conflicted(callId);
+        reviewers = reviews.reviewers();
         rows = pipeline.page(callId, stage, (page - 1) * PAGE_SIZE, PAGE_SIZE).stream().map(Move::new).toList();
         Map<String, Object> flash = FacesContext.getCurrentInstance().getExternalContext().getFlash();
         for (Move move : rows) {
@@ -164,6 +183,43 @@ public class PipelinePage {
         }
         keepTyped(move);
         return here();
+    }
+
+    /** Two reviewers for every application in review, balancing everyone's load. */
+    public String autoAssign() {
+        int added = reviews.autoAssign(currentUser.actor(), callId, 2);
+        PageMessages.info("pipeline.autoAssigned", language.formatNumber(added));
+        return here();
+    }
+
+    public String assign(Move move) {
+        try {
+            if (move.getReviewerId() == null) {
+                PageMessages.error("pipeline.chooseReviewer", null);
+            } else {
+                reviews.assign(currentUser.actor(), move.getApplicationId(), move.getReviewerId());
+                PageMessages.info("pipeline.assigned", move.getRow().name());
+            }
+        } catch (IllegalArgumentException e) {
+            PageMessages.error("pipeline.chooseReviewer", null);
+        }
+        return here();
+    }
+
+    public org.hamkke.intake.Scoring.Summary score(long applicationId) {
+        return scores.get(applicationId);
+    }
+
+    public boolean conflicted(long applicationId) {
+        return conflicted.contains(applicationId);
+    }
+
+    public List<org.hamkke.intake.Reviews.Reviewer> getReviewers() {
+        return reviewers;
+    }
+
+    public String formatScore(double score) {
+        return language.formatNumber(Math.round(score * 10) / 10.0);
     }
 
     private void keepTyped(Move move) {

@@ -1,0 +1,351 @@
+package org.hamkke.intake;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.io.StringReader;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hamkke.shared.audit.Actor;
+import org.hamkke.shared.audit.AuditLog;
+
+/**
+ * Review: staff assign reviewers; a reviewer declares a conflict of interest (or none) before
+ * seeing anything, scores each criterion of the call's rubric with a comment, saves a draft and
+ * submits. Every reviewer-facing method takes the reviewer's id and checks the assignment and the
+ * declaration itself, so no page or API can show an application to someone not assigned, or to
+ * someone who declared a conflict. With blind review, names and members are never sent.
+ */
+@ApplicationScoped
+@Transactional
+public class Reviews {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AuditLog audit;
+
+    /** Not assigned, conflicted, or no such application: the same answer for all three. */
+    public static final class NotAvailable extends RuntimeException {
+        NotAvailable() {
+            super("Not available to this reviewer");
+        }
+    }
+
+    /** A submitted review is final; staff reopen it, reviewers cannot change it. */
+    public static final class AlreadySubmitted extends RuntimeException {
+        AlreadySubmitted() {
+            super("Review already submitted");
+        }
+    }
+
+    public record Criterion(String key, String labelJson, String guidanceJson, double weight, int maxScore) {}
+
+    public record Assignment(long applicationId, String callTitleJson, String conflict, String reviewStatus) {}
+
+    /** What a reviewer sees of an application; name and members are null under blind review. */
+    public record Sheet(
+            long applicationId, String callTitleJson, boolean blind, String name, String kind, String sector, String region,
+            List<String> members, List<String[]> answers, List<Criterion> rubric, Map<String, Integer> scores,
+            Map<String, String> comments, boolean submitted) {}
+
+    public record Reviewer(long id, String name) {}
+
+    /** People with the reviewer role at their last sign-in. */
+    public List<Reviewer> reviewers() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        """
+                        select id, coalesce(nullif(display_name, ''), username) from person
+                        where ',' || roles || ',' like '%,reviewer,%' order by 2, 1
+                        """)
+                .getResultList();
+        return rows.stream().map(r -> new Reviewer(((Number) r[0]).longValue(), (String) r[1])).toList();
+    }
+
+    public void assign(Actor staff, long applicationId, long reviewerId) {
+        if (reviewers().stream().noneMatch(r -> r.id() == reviewerId)) {
+            throw new IllegalArgumentException("Person " + reviewerId + " is not a reviewer");
+        }
+        int added = em.createNativeQuery(
+                        """
+                        insert into review_assignment (application_id, reviewer_id, assigned_at, assigned_by)
+                        select ?1, ?2, ?3, ?4 where exists (select 1 from application where id = ?1 and stage is not null)
+                        on conflict (application_id, reviewer_id) do nothing
+                        """)
+                .setParameter(1, applicationId)
+                .setParameter(2, reviewerId)
+                .setParameter(3, Timestamp.from(clock.instant()))
+                .setParameter(4, staff.personId())
+                .executeUpdate();
+        if (added == 1) {
+            audit.record(staff, "review.assign", "application", String.valueOf(applicationId), "reviewer " + reviewerId);
+        }
+    }
+
+    /** Gives every application in review {@code perApplication} reviewers, balancing the load. */
+    public int autoAssign(Actor staff, long callId, int perApplication) {
+        @SuppressWarnings("unchecked")
+        List<Object> applications = em.createNativeQuery(
+                        "select id from application where call_id = ?1 and stage = 'IN_REVIEW' order by submitted_at, id")
+                .setParameter(1, callId)
+                .getResultList();
+        List<Long> appIds = applications.stream().map(o -> ((Number) o).longValue()).toList();
+        List<Long> reviewerIds = reviewers().stream().map(Reviewer::id).toList();
+        Map<Long, Integer> load = new HashMap<>();
+        Map<Long, Set<Long>> onIt = new HashMap<>();
+        Map<Long, Integer> active = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> existing = em.createNativeQuery("select application_id, reviewer_id, conflict from review_assignment")
+                .getResultList();
+        for (Object[] row : existing) {
+            long app = ((Number) row[0]).longValue();
+            long reviewer = ((Number) row[1]).longValue();
+            load.merge(reviewer, 1, Integer::sum);
+            onIt.computeIfAbsent(app, a -> new HashSet<>()).add(reviewer);
+            if (!"CONFLICT".equals(row[2])) {
+                active.merge(app, 1, Integer::sum);
+            }
+        }
+        int count = 0;
+        for (var entry : ReviewerBalance.assign(appIds, reviewerIds, load, onIt, perApplication, active).entrySet()) {
+            for (Long reviewer : entry.getValue()) {
+                assign(staff, entry.getKey(), reviewer);
+                count++;
+            }
+        }
+        return count;
+    }
+
+    public List<Assignment> assignmentsOf(long reviewerId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        """
+                        select a.id, c.title::text, ra.conflict, coalesce(r.status, 'NONE')
+                        from review_assignment ra join application a on a.id = ra.application_id
+                        join programme_call c on c.id = a.call_id left join review r on r.assignment_id = ra.id
+                        where ra.reviewer_id = ?1 and ra.conflict <> 'CONFLICT' order by ra.assigned_at, a.id
+                        """)
+                .setParameter(1, reviewerId)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new Assignment(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3]))
+                .toList();
+    }
+
+    /** The reviewer's declaration; a conflict is final and shuts the application to them for good. */
+    public void declare(Actor reviewer, long applicationId, boolean conflict) {
+        int changed = em.createNativeQuery(
+                        """
+                        update review_assignment set conflict = ?3, declared_at = ?4
+                        where application_id = ?1 and reviewer_id = ?2 and conflict = 'UNDECLARED'
+                        """)
+                .setParameter(1, applicationId)
+                .setParameter(2, reviewer.personId())
+                .setParameter(3, conflict ? "CONFLICT" : "NONE")
+                .setParameter(4, Timestamp.from(clock.instant()))
+                .executeUpdate();
+        if (changed != 1) {
+            throw new NotAvailable();
+        }
+        if (conflict) {
+            audit.record(reviewer, "review.conflict", "application", String.valueOf(applicationId), "reassign");
+        }
+    }
+
+    /** Whether the reviewer still has to declare before seeing the application. */
+    public boolean needsDeclaration(long reviewerId, long applicationId) {
+        return "UNDECLARED".equals(conflictOf(reviewerId, applicationId));
+    }
+
+    /** The application as this reviewer may see it: only assigned, only after declaring no conflict. */
+    public Sheet open(long reviewerId, long applicationId) {
+        if (!"NONE".equals(conflictOf(reviewerId, applicationId))) {
+            throw new NotAvailable();
+        }
+        Object[] a = (Object[]) em.createNativeQuery(
+                        """
+                        select a.call_id, c.title::text, c.blind_review, a.name, a.applicant_kind, a.sector, a.region, a.answers::text
+                        from application a join programme_call c on c.id = a.call_id where a.id = ?1
+                        """)
+                .setParameter(1, applicationId)
+                .getSingleResult();
+        long callId = ((Number) a[0]).longValue();
+        boolean blind = (Boolean) a[2];
+        List<String> members = new ArrayList<>();
+        if (!blind) {
+            @SuppressWarnings("unchecked")
+            List<Object> names = em.createNativeQuery("select name from application_member where application_id = ?1 order by position")
+                    .setParameter(1, applicationId)
+                    .getResultList();
+            names.forEach(n -> members.add((String) n));
+        }
+        Map<String, String> answerValues = new HashMap<>();
+        try (var reader = Json.createReader(new StringReader((String) a[7]))) {
+            reader.readObject().forEach((k, v) -> answerValues.put(k, ((JsonString) v).getString()));
+        }
+        List<String[]> answers = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> questions = em.createNativeQuery("select id, label::text from call_question where call_id = ?1 order by position")
+                .setParameter(1, callId)
+                .getResultList();
+        for (Object[] q : questions) {
+            answers.add(new String[] {(String) q[1], answerValues.getOrDefault(String.valueOf(((Number) q[0]).longValue()), "")});
+        }
+        Object[] review = reviewOf(reviewerId, applicationId);
+        return new Sheet(applicationId, (String) a[1], blind, blind ? null : (String) a[3], (String) a[4], (String) a[5],
+                (String) a[6], members, answers, rubric(callId), review == null ? Map.of() : intMap((String) review[0]),
+                review == null ? Map.of() : stringMap((String) review[1]), review != null && "SUBMITTED".equals(review[2]));
+    }
+
+    /**
+     * Saves the scores and comments; with {@code submit}, every criterion must be scored in range
+     * and the review becomes final.
+     */
+    public void save(Actor reviewer, long applicationId, Map<String, Integer> scores, Map<String, String> comments, boolean submit) {
+        Sheet sheet = open(reviewer.personId(), applicationId);
+        if (sheet.submitted()) {
+            throw new AlreadySubmitted();
+        }
+        if (submit) {
+            List<Scoring.Criterion> rubric = sheet.rubric().stream()
+                    .map(c -> new Scoring.Criterion(c.key(), c.weight(), c.maxScore())).toList();
+            Scoring.weighted(rubric, scores);
+        }
+        var scoreJson = Json.createObjectBuilder();
+        scores.forEach((k, v) -> {
+            if (v != null) {
+                scoreJson.add(k, v);
+            }
+        });
+        var commentJson = Json.createObjectBuilder();
+        comments.forEach((k, v) -> {
+            if (v != null && !v.isBlank()) {
+                commentJson.add(k, v.strip());
+            }
+        });
+        em.createNativeQuery(
+                        """
+                        insert into review (assignment_id, scores, comments, status, submitted_at)
+                        select id, cast(?3 as jsonb), cast(?4 as jsonb), ?5, ?6 from review_assignment
+                        where application_id = ?1 and reviewer_id = ?2
+                        on conflict (assignment_id) do update set scores = excluded.scores, comments = excluded.comments,
+                          status = excluded.status, submitted_at = excluded.submitted_at, version = review.version + 1
+                        where review.status = 'DRAFT'
+                        """)
+                .setParameter(1, applicationId)
+                .setParameter(2, reviewer.personId())
+                .setParameter(3, scoreJson.build().toString())
+                .setParameter(4, commentJson.build().toString())
+                .setParameter(5, submit ? "SUBMITTED" : "DRAFT")
+                .setParameter(6, submit ? Timestamp.from(clock.instant()) : null)
+                .executeUpdate();
+    }
+
+    /** Scores per application of a call, from submitted reviews only, with each reviewer's habits taken out. */
+    public Map<Long, Scoring.Summary> summaries(long callId) {
+        List<Scoring.Criterion> rubric = rubric(callId).stream()
+                .map(c -> new Scoring.Criterion(c.key(), c.weight(), c.maxScore())).toList();
+        if (rubric.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        """
+                        select ra.reviewer_id, ra.application_id, r.scores::text, c.disagreement_threshold
+                        from review r join review_assignment ra on ra.id = r.assignment_id
+                        join application a on a.id = ra.application_id join programme_call c on c.id = a.call_id
+                        where a.call_id = ?1 and r.status = 'SUBMITTED'
+                        """)
+                .setParameter(1, callId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Map.of();
+        }
+        List<Scoring.Review> reviews = rows.stream()
+                .map(r -> new Scoring.Review(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), intMap((String) r[2])))
+                .toList();
+        double threshold = ((Number) rows.getFirst()[3]).doubleValue();
+        Map<Long, Scoring.Summary> byApplication = new LinkedHashMap<>();
+        Scoring.summarise(rubric, reviews, threshold).forEach(s -> byApplication.put(s.applicationId(), s));
+        return byApplication;
+    }
+
+    /** Applications of a call where a reviewer declared a conflict: staff must find someone else. */
+    public Set<Long> conflicted(long callId) {
+        @SuppressWarnings("unchecked")
+        List<Object> rows = em.createNativeQuery(
+                        """
+                        select distinct ra.application_id from review_assignment ra join application a on a.id = ra.application_id
+                        where a.call_id = ?1 and ra.conflict = 'CONFLICT'
+                        """)
+                .setParameter(1, callId)
+                .getResultList();
+        Set<Long> ids = new HashSet<>();
+        rows.forEach(r -> ids.add(((Number) r).longValue()));
+        return ids;
+    }
+
+    public List<Criterion> rubric(long callId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        "select key, label::text, guidance::text, weight, max_score from rubric_criterion where call_id = ?1 order by position")
+                .setParameter(1, callId)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new Criterion((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).doubleValue(),
+                        ((Number) r[4]).intValue()))
+                .toList();
+    }
+
+    private String conflictOf(long reviewerId, long applicationId) {
+        List<?> rows = em.createNativeQuery("select conflict from review_assignment where application_id = ?1 and reviewer_id = ?2")
+                .setParameter(1, applicationId)
+                .setParameter(2, reviewerId)
+                .getResultList();
+        return rows.isEmpty() ? null : rows.getFirst().toString();
+    }
+
+    private Object[] reviewOf(long reviewerId, long applicationId) {
+        List<?> rows = em.createNativeQuery(
+                        """
+                        select r.scores::text, r.comments::text, r.status from review r join review_assignment ra on ra.id = r.assignment_id
+                        where ra.application_id = ?1 and ra.reviewer_id = ?2
+                        """)
+                .setParameter(1, applicationId)
+                .setParameter(2, reviewerId)
+                .getResultList();
+        return rows.isEmpty() ? null : (Object[]) rows.getFirst();
+    }
+
+    private static Map<String, Integer> intMap(String json) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        try (var reader = Json.createReader(new StringReader(json))) {
+            reader.readObject().forEach((k, v) -> out.put(k, ((JsonNumber) v).intValue()));
+        }
+        return out;
+    }
+
+    private static Map<String, String> stringMap(String json) {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (var reader = Json.createReader(new StringReader(json))) {
+            reader.readObject().forEach((k, v) -> out.put(k, ((JsonString) v).getString()));
+        }
+        return out;
+    }
+}

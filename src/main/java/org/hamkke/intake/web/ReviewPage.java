@@ -1,0 +1,154 @@
+package org.hamkke.intake.web;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.hamkke.identity.web.CurrentUser;
+import org.hamkke.identity.web.Language;
+import org.hamkke.intake.Reviews;
+import org.hamkke.shared.LocalizedTextConverter;
+import org.hamkke.shared.web.PageMessages;
+
+/**
+ * A reviewer's page for one application ({@code /reviewer/review.xhtml?application=ID}): first
+ * the conflict-of-interest declaration, then the application (blind where the call says so) and
+ * the rubric. Anything the reviewer may not see answers 404, like an application that does not exist.
+ */
+@Named
+@RequestScoped
+public class ReviewPage {
+
+    @Inject
+    Reviews reviews;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Language language;
+
+    private Long applicationId;
+    private boolean declaring;
+    private Reviews.Sheet sheet;
+    private final Map<String, String> scores = new LinkedHashMap<>();
+    private final Map<String, String> comments = new LinkedHashMap<>();
+
+    @PostConstruct
+    void load() {
+        applicationId = PipelinePage.parseId(
+                FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("application"));
+        long reviewer = currentUser.getPersonId();
+        if (applicationId == null || reviewer == 0) {
+            notFound();
+            return;
+        }
+        try {
+            declaring = reviews.needsDeclaration(reviewer, applicationId);
+            if (!declaring) {
+                sheet = reviews.open(reviewer, applicationId);
+                sheet.scores().forEach((k, v) -> scores.put(k, String.valueOf(v)));
+                comments.putAll(sheet.comments());
+            }
+        } catch (Reviews.NotAvailable e) {
+            notFound();
+        }
+    }
+
+    private void notFound() {
+        try {
+            FacesContext faces = FacesContext.getCurrentInstance();
+            faces.getExternalContext().responseSendError(404, null);
+            faces.responseComplete();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String declareNone() {
+        return declare(false);
+    }
+
+    public String declareConflict() {
+        return declare(true);
+    }
+
+    private String declare(boolean conflict) {
+        try {
+            reviews.declare(currentUser.actor(), applicationId, conflict);
+        } catch (Reviews.NotAvailable e) {
+            PageMessages.error("review.notAvailable", null);
+            return "/reviewer/index?faces-redirect=true";
+        }
+        if (conflict) {
+            PageMessages.info("review.conflictRecorded", null);
+            return "/reviewer/index?faces-redirect=true";
+        }
+        return "/reviewer/review?faces-redirect=true&application=" + applicationId;
+    }
+
+    public String saveDraft() {
+        return save(false);
+    }
+
+    public String submit() {
+        return save(true);
+    }
+
+    private String save(boolean submit) {
+        Map<String, Integer> numbers = new LinkedHashMap<>();
+        scores.forEach((k, v) -> {
+            if (v != null && !v.isBlank()) {
+                numbers.put(k, Integer.valueOf(v));
+            }
+        });
+        try {
+            reviews.save(currentUser.actor(), applicationId, numbers, comments, submit);
+            PageMessages.info(submit ? "review.submitted" : "review.draftSaved", null);
+            return submit ? "/reviewer/index?faces-redirect=true" : "/reviewer/review?faces-redirect=true&application=" + applicationId;
+        } catch (IllegalArgumentException e) {
+            PageMessages.error("review.scoreEveryCriterion", null);
+        } catch (Reviews.AlreadySubmitted e) {
+            PageMessages.error("review.alreadySubmitted", null);
+        } catch (Reviews.NotAvailable e) {
+            PageMessages.error("review.notAvailable", null);
+            return "/reviewer/index?faces-redirect=true";
+        }
+        return null;
+    }
+
+    public String text(String json) {
+        return json == null ? "" : new LocalizedTextConverter().convertToEntityAttribute(json).in(language.getCode());
+    }
+
+    public List<Integer> range(int max) {
+        return IntStream.rangeClosed(0, max).boxed().toList();
+    }
+
+    public Long getApplicationId() {
+        return applicationId;
+    }
+
+    public boolean isDeclaring() {
+        return declaring;
+    }
+
+    public Reviews.Sheet getSheet() {
+        return sheet;
+    }
+
+    public Map<String, String> getScores() {
+        return scores;
+    }
+
+    public Map<String, String> getComments() {
+        return comments;
+    }
+}

@@ -1,0 +1,166 @@
+package org.hamkke.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import org.hamkke.devstack.DemoLogin;
+import org.htmlunit.html.HtmlElement;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlOption;
+import org.htmlunit.html.HtmlPage;
+import org.htmlunit.html.HtmlSelect;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fair review through the real pages: staff assign two reviewers; one declares no conflict, sees
+ * the application without names (blind call) and scores it; the other declares a conflict and can
+ * never open it again; staff see the score and the request to reassign.
+ */
+class ReviewIT {
+
+    private final List<String> users = new ArrayList<>();
+
+    @AfterEach
+    void removeUsers() throws Exception {
+        var admin = new KeycloakAdmin();
+        for (String u : users) {
+            if (admin.exists(u)) {
+                admin.deleteUser(admin.userId(u));
+            }
+        }
+    }
+
+    private String reviewer() throws Exception {
+        String username = KeycloakAdmin.randomUsername();
+        var admin = new KeycloakAdmin();
+        admin.createUser(username, "a-long-passphrase-1", "en");
+        admin.grantRealmRole(admin.userId(username), "reviewer");
+        users.add(username);
+        try (Visitor v = new Visitor()) {
+            v.open("/me/");
+            v.submitKeycloakLogin(username, "a-long-passphrase-1");
+        }
+        return username;
+    }
+
+    private static long[] callWithApplicationInReview() throws Exception {
+        try (Connection db = Db.connect(); var s = db.createStatement()) {
+            ResultSet r = s.executeQuery("""
+                    insert into programme_call (title, summary, opens_at, closes_at, time_zone, blind_review)
+                    values ('{"en": "Blind call"}', '{"en": "x"}', now() - interval '9 days', now() - interval '1 day', 'UTC', true)
+                    returning id""");
+            r.next();
+            long call = r.getLong(1);
+            s.execute("insert into call_question (call_id, position, kind, label, required) values (" + call
+                    + ", 1, 'LONG_TEXT', '{\"en\": \"What do you make?\"}', true)");
+            s.execute("insert into rubric_criterion (call_id, position, key, label, weight, max_score) values (" + call
+                    + ", 1, 'impact', '{\"en\": \"Social impact\"}', 3, 5), (" + call + ", 2, 'team', '{\"en\": \"Team capacity\"}', 1, 5)");
+            s.execute("insert into person (subject, username, display_name, created_at) values ('it:" + call
+                    + "', 'it-applicant-" + call + "', 'Secret Applicant Name', now())");
+            r = s.executeQuery("""
+                    insert into application (call_id, applicant_id, name, answers, stage, created_at, updated_at, submitted_at, receipt)
+                    select %d, id, 'Secret Cooperative Name', jsonb_build_object((select id from call_question where call_id = %d)::text,
+                           'Handwoven baskets from water hyacinth'), 'IN_REVIEW', now(), now(), now(), 'IT-%d'
+                    from person where subject = 'it:%d' returning id""".formatted(call, call, call, call));
+            r.next();
+            return new long[] {call, r.getLong(1)};
+        }
+    }
+
+    private static HtmlPage assign(HtmlPage pipeline, long application, String reviewerUsername) throws Exception {
+        HtmlForm form = pipeline.getFirstByXPath("//form[@data-application='" + application + "']");
+        HtmlSelect select = form.getFirstByXPath(".//select[contains(@id,'reviewer')]");
+        HtmlOption option = select.getOptions().stream().filter(o -> o.getText().endsWith(reviewerUsername)).findFirst()
+                .orElseThrow(() -> new AssertionError("No option for " + reviewerUsername));
+        select.setSelectedAttribute(option, true);
+        return form.<HtmlElement>getFirstByXPath(".//input[contains(@id,'assign')]").click();
+    }
+
+    @Test
+    void assignDeclareScoreAndAConflictedReviewerIsShutOut() throws Exception {
+        long[] ids = callWithApplicationInReview();
+        long call = ids[0];
+        long application = ids[1];
+        String fair = reviewer();
+        String conflicted = reviewer();
+
+        try (Visitor staff = new Visitor()) {
+            staff.open("/staff/applications.xhtml?call=" + call);
+            HtmlPage pipeline = staff.submitKeycloakLogin(DemoLogin.STAFF.username(), DemoLogin.STAFF.password());
+            pipeline = assign(pipeline, application, fair);
+            assign(pipeline, application, conflicted);
+        }
+        assertEquals(2, Db.count("select count(*) from review_assignment where application_id = ?", application));
+
+        try (Visitor r = new Visitor()) {
+            r.open("/reviewer/");
+            HtmlPage list = r.submitKeycloakLogin(fair, "a-long-passphrase-1");
+            HtmlPage declare = list.<HtmlElement>getFirstByXPath("//li[@data-application='" + application + "']//a").click();
+            assertNotNull(declare.getElementById("declare"), "The declaration comes before anything else");
+            assertFalse(declare.asNormalizedText().contains("water hyacinth"), "Nothing of the application before declaring");
+
+            HtmlPage sheet = declare.<HtmlElement>getHtmlElementById("declare:none").click();
+            String text = sheet.asNormalizedText();
+            assertTrue(text.contains("Handwoven baskets from water hyacinth"), text);
+            assertFalse(text.contains("Secret Cooperative Name") || text.contains("Secret Applicant Name"), "Blind review hides names");
+
+            List<HtmlSelect> selects = sheet.getByXPath("//fieldset[contains(@class,'criterion')]//select");
+            selects.get(0).setSelectedAttribute("5", true);
+            selects.get(1).setSelectedAttribute("3", true);
+            HtmlPage done = sheet.<HtmlElement>getHtmlElementById("score:submit").click();
+            assertTrue(done.asNormalizedText().contains("Your review is submitted"), done.asNormalizedText());
+
+            HtmlPage readOnly = r.open("/reviewer/review.xhtml?application=" + application);
+            assertNotNull(readOnly.getElementById("submitted"), "A submitted review is final");
+            assertNull(readOnly.getElementById("score:submit"));
+        }
+        assertEquals("SUBMITTED", Db.value("select r.status from review r join review_assignment ra on ra.id = r.assignment_id "
+                + "join person p on p.id = ra.reviewer_id where p.username = ?", fair));
+
+        try (Visitor r = new Visitor()) {
+            r.open("/reviewer/review.xhtml?application=" + application);
+            HtmlPage declare = r.submitKeycloakLogin(conflicted, "a-long-passphrase-1");
+            HtmlPage list = declare.<HtmlElement>getHtmlElementById("declare:conflict").click();
+            assertTrue(list.asNormalizedText().contains("no longer shown to you"));
+            assertNull(list.getFirstByXPath("//li[@data-application='" + application + "']"));
+            r.open("/reviewer/review.xhtml?application=" + application);
+            assertEquals(404, r.status(), "A conflicted reviewer can never load it again");
+        }
+
+        try (Visitor staff = new Visitor()) {
+            staff.open("/staff/applications.xhtml?call=" + call);
+            HtmlPage pipeline = staff.submitKeycloakLogin(DemoLogin.STAFF.username(), DemoLogin.STAFF.password());
+            HtmlForm form = pipeline.getFirstByXPath("//form[@data-application='" + application + "']");
+            String row = form.asNormalizedText();
+            // (3 * 5/5 + 1 * 3/5) / 4 = 0.9
+            assertTrue(row.contains("1 reviews: mean 90"), row);
+            assertTrue(row.contains("declared a conflict of interest"), row);
+        }
+    }
+
+    @Test
+    void aReviewerCannotOpenWhatIsNotAssignedToThem() throws Exception {
+        long[] ids = callWithApplicationInReview();
+        String stranger = reviewer();
+        try (Visitor r = new Visitor()) {
+            r.open("/reviewer/review.xhtml?application=" + ids[1]);
+            r.submitKeycloakLogin(stranger, "a-long-passphrase-1");
+            assertEquals(404, r.status());
+            r.open("/reviewer/review.xhtml?application=not-a-number");
+            assertEquals(404, r.status());
+        }
+        try (Visitor applicant = new Visitor()) {
+            applicant.signIn(DemoLogin.APPLICANT);
+            applicant.open("/reviewer/review.xhtml?application=" + ids[1]);
+            assertEquals(403, applicant.status(), "Not a reviewer at all");
+        }
+    }
+}

@@ -65,9 +65,17 @@ public class Language {
         return when + " (" + moment.getZone().getDisplayName(java.time.format.TextStyle.FULL, getLocale()) + ")";
     }
 
-    /** A moment in the portal's time zone (hamkke.time-zone), as {@link #format(ZonedDateTime)}. */
+    /**
+     * A moment in the portal's time zone (hamkke.time-zone) with the zone's short name, for
+     * tables where the long name ("Coordinated Universal Time") would wrap every cell.
+     */
     public String at(java.time.Instant moment) {
-        return moment == null ? "" : format(moment.atZone(ZoneId.of(portalZone)));
+        if (moment == null) {
+            return "";
+        }
+        ZonedDateTime zoned = moment.atZone(ZoneId.of(portalZone));
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(getLocale()).format(zoned)
+                + " (" + zoned.getZone().getDisplayName(java.time.format.TextStyle.SHORT, getLocale()) + ")";
     }
 
     public String formatDate(java.time.Instant moment, String zone) {

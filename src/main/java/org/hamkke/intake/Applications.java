@@ -186,6 +186,29 @@ public class Applications {
                 .executeUpdate();
     }
 
+    /**
+     * The reviewers' comments on the applicant's own decided application, when the call shares
+     * them: per criterion label, never who wrote them. Empty otherwise.
+     */
+    public List<String[]> feedback(long personId, long applicationId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        """
+                        select rc.label::text, r.comments ->> rc.key
+                        from application a join programme_call c on c.id = a.call_id
+                        join review_assignment ra on ra.application_id = a.id
+                        join review r on r.assignment_id = ra.id and r.status = 'SUBMITTED'
+                        join rubric_criterion rc on rc.call_id = c.id
+                        where a.id = ?1 and a.applicant_id = ?2 and c.share_feedback
+                          and a.stage in ('ACCEPTED', 'WAITLISTED', 'REJECTED') and r.comments ->> rc.key is not null
+                        order by rc.position, ra.id
+                        """)
+                .setParameter(1, applicationId)
+                .setParameter(2, personId)
+                .getResultList();
+        return rows.stream().map(r -> new String[] {(String) r[0], (String) r[1]}).toList();
+    }
+
     public List<Mine> mine(long personId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(

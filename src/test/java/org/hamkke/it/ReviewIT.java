@@ -163,4 +163,46 @@ class ReviewIT {
             assertEquals(403, applicant.status(), "Not a reviewer at all");
         }
     }
+
+    @Test
+    void applicantsSeeTheReviewersCommentsOnlyWhenTheCallSharesThemAndNeverWhoWroteThem() throws Exception {
+        String applicant = KeycloakAdmin.randomUsername();
+        new KeycloakAdmin().createUser(applicant, "a-long-passphrase-1", "en");
+        users.add(applicant);
+        long call;
+        try (Visitor v = new Visitor()) {
+            v.open("/me/");
+            v.submitKeycloakLogin(applicant, "a-long-passphrase-1");
+            try (Connection db = Db.connect(); var s = db.createStatement()) {
+                ResultSet r = s.executeQuery("insert into programme_call (title, summary, opens_at, closes_at, time_zone, share_feedback) "
+                        + "values ('{\"en\": \"Open feedback call\"}', '{\"en\": \"x\"}', now() - interval '9 days', now() - interval '1 day', 'UTC', true) returning id");
+                r.next();
+                call = r.getLong(1);
+                s.execute("insert into rubric_criterion (call_id, position, key, label, weight, max_score) values (" + call
+                        + ", 1, 'impact', '{\"en\": \"Social impact\"}', 1, 5)");
+                s.execute("insert into person (subject, username, display_name, created_at, roles) values ('it:rev:" + call
+                        + "', 'it-reviewer-" + call + "', 'Named Reviewer Person', now(), 'reviewer')");
+                r = s.executeQuery("insert into application (call_id, applicant_id, name, stage, decision_message, decided_at, created_at, "
+                        + "updated_at, submitted_at, receipt) select " + call + ", id, 'Feedback Co-op', 'ACCEPTED', 'Welcome aboard', now(), "
+                        + "now(), now(), now(), 'FB-" + call + "' from person where username = '" + applicant + "' returning id");
+                r.next();
+                long application = r.getLong(1);
+                r = s.executeQuery("insert into review_assignment (application_id, reviewer_id, assigned_at, conflict) select "
+                        + application + ", id, now(), 'NONE' from person where subject = 'it:rev:" + call + "' returning id");
+                r.next();
+                s.execute("insert into review (assignment_id, scores, comments, status, submitted_at) values (" + r.getLong(1)
+                        + ", '{\"impact\": 4}', '{\"impact\": \"Strong community roots\"}', 'SUBMITTED', now())");
+            }
+            String shared = v.open("/me/applications.xhtml").asNormalizedText();
+            assertTrue(shared.contains("Strong community roots") && shared.contains("What the reviewers wrote"), shared);
+            assertFalse(shared.contains("Named Reviewer Person"), "Never who wrote it");
+
+            try (Connection db = Db.connect(); var s = db.createStatement()) {
+                s.execute("update programme_call set share_feedback = false where id = " + call);
+            }
+            assertFalse(v.open("/me/applications.xhtml").asNormalizedText().contains("Strong community roots"),
+                    "A call that does not share feedback shows none");
+        }
+    }
+
 }

@@ -41,6 +41,10 @@ public class MyApplicationsPage {
         return new LocalizedTextConverter().convertToEntityAttribute(json).in(language.getCode());
     }
 
+    public List<String[]> feedback(Applications.Mine application) {
+        return application.decisionMessage() == null ? List.of() : applications.feedback(currentUser.getPersonId(), application.id());
+    }
+
     public boolean withdrawable(Applications.Mine application) {
         return application.stage() != null && application.stage().isWithdrawable();
     }

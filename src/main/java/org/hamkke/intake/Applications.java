@@ -2,10 +2,8 @@ package org.hamkke.intake;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.io.StringReader;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -15,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hamkke.shared.JsonObjects;
 
 /**
  * An applicant's own applications: the draft they fill in, submitting it while the call is open
@@ -75,7 +74,7 @@ public class Applications {
                 .getResultList();
         return rows.stream()
                 .map(r -> new Question(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (Boolean) r[3],
-                        r[4] == null ? null : ((Number) r[4]).intValue(), strings((String) r[5])))
+                        r[4] == null ? null : ((Number) r[4]).intValue(), JsonObjects.stringArray((String) r[5])))
                 .toList();
     }
 
@@ -112,9 +111,7 @@ public class Applications {
                 .setParameter(1, ((Number) r[0]).longValue())
                 .getResultList();
         Map<Long, String> answers = new LinkedHashMap<>();
-        try (var reader = Json.createReader(new StringReader((String) r[6]))) {
-            reader.readObject().forEach((k, v) -> answers.put(Long.valueOf(k), ((jakarta.json.JsonString) v).getString()));
-        }
+        JsonObjects.strings((String) r[6]).forEach((k, v) -> answers.put(Long.valueOf(k), v));
         return Optional.of(new Form((String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
                 members.stream().map(m -> new Member((String) m[0], (String) m[1], (Boolean) m[2])).toList(), answers));
     }
@@ -264,12 +261,8 @@ public class Applications {
 
     private long upsert(long personId, long callId, Form form) {
         Instant now = clock.instant();
-        var answers = Json.createObjectBuilder();
-        form.answers().forEach((k, v) -> {
-            if (v != null) {
-                answers.add(String.valueOf(k), v);
-            }
-        });
+        Map<String, String> answers = new LinkedHashMap<>();
+        form.answers().forEach((k, v) -> answers.put(String.valueOf(k), v));
         List<?> ids = em.createNativeQuery(
                         """
                         insert into application (call_id, applicant_id, applicant_kind, name, legal_form, sector, region, answers,
@@ -289,7 +282,7 @@ public class Applications {
                 .setParameter(5, trim(form.legalForm()))
                 .setParameter(6, trim(form.sector()))
                 .setParameter(7, trim(form.region()))
-                .setParameter(8, answers.build().toString())
+                .setParameter(8, JsonObjects.of(answers))
                 .setParameter(9, Timestamp.from(now))
                 .getResultList();
         if (ids.isEmpty()) {
@@ -320,11 +313,5 @@ public class Applications {
 
     private static String trim(String s) {
         return blank(s) ? null : s.strip();
-    }
-
-    private static List<String> strings(String jsonArray) {
-        try (var reader = Json.createReader(new StringReader(jsonArray))) {
-            return reader.readArray().getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
-        }
     }
 }

@@ -2,12 +2,8 @@ package org.hamkke.intake;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.io.StringReader;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -17,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hamkke.shared.JsonObjects;
 import org.hamkke.shared.audit.Actor;
 import org.hamkke.shared.audit.AuditLog;
 
@@ -82,6 +79,10 @@ public class Reviews {
         if (reviewers().stream().noneMatch(r -> r.id() == reviewerId)) {
             throw new IllegalArgumentException("Person " + reviewerId + " is not a reviewer");
         }
+        insertAssignment(staff, applicationId, reviewerId);
+    }
+
+    private int insertAssignment(Actor staff, long applicationId, long reviewerId) {
         int added = em.createNativeQuery(
                         """
                         insert into review_assignment (application_id, reviewer_id, assigned_at, assigned_by)
@@ -96,6 +97,7 @@ public class Reviews {
         if (added == 1) {
             audit.record(staff, "review.assign", "application", String.valueOf(applicationId), "reviewer " + reviewerId);
         }
+        return added;
     }
 
     /** Gives every application in review {@code perApplication} reviewers, balancing the load. */
@@ -123,10 +125,10 @@ public class Reviews {
             }
         }
         int count = 0;
+        // The balance only ever picks from reviewerIds: no need to check each one again.
         for (var entry : ReviewerBalance.assign(appIds, reviewerIds, load, onIt, perApplication, active).entrySet()) {
             for (Long reviewer : entry.getValue()) {
-                assign(staff, entry.getKey(), reviewer);
-                count++;
+                count += insertAssignment(staff, entry.getKey(), reviewer);
             }
         }
         return count;
@@ -195,10 +197,7 @@ public class Reviews {
                     .getResultList();
             names.forEach(n -> members.add((String) n));
         }
-        Map<String, String> answerValues = new HashMap<>();
-        try (var reader = Json.createReader(new StringReader((String) a[7]))) {
-            reader.readObject().forEach((k, v) -> answerValues.put(k, ((JsonString) v).getString()));
-        }
+        Map<String, String> answerValues = JsonObjects.strings((String) a[7]);
         List<String[]> answers = new ArrayList<>();
         @SuppressWarnings("unchecked")
         List<Object[]> questions = em.createNativeQuery("select id, label::text from call_question where call_id = ?1 order by position")
@@ -209,8 +208,8 @@ public class Reviews {
         }
         Object[] review = reviewOf(reviewerId, applicationId);
         return new Sheet(applicationId, (String) a[1], blind, blind ? null : (String) a[3], (String) a[4], (String) a[5],
-                (String) a[6], members, answers, rubric(callId), review == null ? Map.of() : intMap((String) review[0]),
-                review == null ? Map.of() : stringMap((String) review[1]), review != null && "SUBMITTED".equals(review[2]));
+                (String) a[6], members, answers, rubric(callId), review == null ? Map.of() : JsonObjects.ints((String) review[0]),
+                review == null ? Map.of() : JsonObjects.strings((String) review[1]), review != null && "SUBMITTED".equals(review[2]));
     }
 
     /**
@@ -227,16 +226,10 @@ public class Reviews {
                     .map(c -> new Scoring.Criterion(c.key(), c.weight(), c.maxScore())).toList();
             Scoring.weighted(rubric, scores);
         }
-        var scoreJson = Json.createObjectBuilder();
-        scores.forEach((k, v) -> {
-            if (v != null) {
-                scoreJson.add(k, v);
-            }
-        });
-        var commentJson = Json.createObjectBuilder();
+        Map<String, String> written = new LinkedHashMap<>();
         comments.forEach((k, v) -> {
             if (v != null && !v.isBlank()) {
-                commentJson.add(k, v.strip());
+                written.put(k, v.strip());
             }
         });
         em.createNativeQuery(
@@ -250,8 +243,8 @@ public class Reviews {
                         """)
                 .setParameter(1, applicationId)
                 .setParameter(2, reviewer.personId())
-                .setParameter(3, scoreJson.build().toString())
-                .setParameter(4, commentJson.build().toString())
+                .setParameter(3, JsonObjects.of(scores))
+                .setParameter(4, JsonObjects.of(written))
                 .setParameter(5, submit ? "SUBMITTED" : "DRAFT")
                 .setParameter(6, submit ? Timestamp.from(clock.instant()) : null)
                 .executeUpdate();
@@ -278,7 +271,7 @@ public class Reviews {
             return Map.of();
         }
         List<Scoring.Review> reviews = rows.stream()
-                .map(r -> new Scoring.Review(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), intMap((String) r[2])))
+                .map(r -> new Scoring.Review(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), JsonObjects.ints((String) r[2])))
                 .toList();
         double threshold = ((Number) rows.getFirst()[3]).doubleValue();
         Map<Long, Scoring.Summary> byApplication = new LinkedHashMap<>();
@@ -331,21 +324,5 @@ public class Reviews {
                 .setParameter(2, reviewerId)
                 .getResultList();
         return rows.isEmpty() ? null : (Object[]) rows.getFirst();
-    }
-
-    private static Map<String, Integer> intMap(String json) {
-        Map<String, Integer> out = new LinkedHashMap<>();
-        try (var reader = Json.createReader(new StringReader(json))) {
-            reader.readObject().forEach((k, v) -> out.put(k, ((JsonNumber) v).intValue()));
-        }
-        return out;
-    }
-
-    private static Map<String, String> stringMap(String json) {
-        Map<String, String> out = new LinkedHashMap<>();
-        try (var reader = Json.createReader(new StringReader(json))) {
-            reader.readObject().forEach((k, v) -> out.put(k, ((JsonString) v).getString()));
-        }
-        return out;
     }
 }

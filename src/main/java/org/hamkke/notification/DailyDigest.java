@@ -125,7 +125,7 @@ public class DailyDigest {
                 if (notice[2] != null) {
                     included.add(((Number) notice[4]).longValue());
                     items.add(NoticeTemplates.subject(NoticeKind.fromKey((String) notice[2]),
-                            NotificationService.fromJson((String) notice[3]), name, locale));
+                            org.hamkke.shared.JsonObjects.strings((String) notice[3]), name, locale));
                 }
             }
             for (DigestSection.Line line : lines) {

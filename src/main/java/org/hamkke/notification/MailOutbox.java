@@ -157,7 +157,7 @@ public class MailOutbox {
     private Mailer.Mail compose(NoticeDeliveries.Claimed notice) {
         var locale = NoticeTemplates.localeOf(notice.locale());
         String link = baseUrl + (notice.link() == null ? "/me/notices.xhtml" : notice.link());
-        var rendered = NoticeTemplates.render(notice.kind(), NotificationService.fromJson(notice.data()), notice.name(),
+        var rendered = NoticeTemplates.render(notice.kind(), org.hamkke.shared.JsonObjects.strings(notice.data()), notice.name(),
                 locale, link, baseUrl + "/me/notice-settings.xhtml");
         return new Mailer.Mail(notice.id(), notice.email(), rendered.subject(), rendered.text(), rendered.html(),
                 locale.getLanguage());

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hamkke.shared.JsonObjects;
 
 /**
  * The one door features use to tell a person something. A notice is stored in the caller's
@@ -66,7 +67,7 @@ public class NotificationService {
                 .setParameter(1, event.recipientId())
                 .setParameter(2, event.kind().key())
                 .setParameter(3, event.dedupeKey())
-                .setParameter(4, toJson(event.data()))
+                .setParameter(4, JsonObjects.of(event.data()))
                 .setParameter(5, event.link())
                 .setParameter(6, Timestamp.from(now))
                 // The digest is an e-mail; in the portal its items were already shown one by one.
@@ -109,7 +110,7 @@ public class NotificationService {
                 .setParameter(3, size)
                 .getResultList();
         return rows.stream()
-                .map(r -> new Notice(((Number) r[0]).longValue(), NoticeKind.fromKey((String) r[1]), fromJson((String) r[2]),
+                .map(r -> new Notice(((Number) r[0]).longValue(), NoticeKind.fromKey((String) r[1]), JsonObjects.strings((String) r[2]),
                         (String) r[3], ((Timestamp) r[4]).toInstant(), r[5] == null ? null : ((Timestamp) r[5]).toInstant()))
                 .toList();
     }
@@ -137,19 +138,5 @@ public class NotificationService {
                 .setParameter(1, personId)
                 .setParameter(2, Timestamp.from(clock.instant()))
                 .executeUpdate();
-    }
-
-    static String toJson(Map<String, String> data) {
-        var object = Json.createObjectBuilder();
-        data.forEach(object::add);
-        return object.build().toString();
-    }
-
-    static Map<String, String> fromJson(String json) {
-        Map<String, String> data = new LinkedHashMap<>();
-        try (var reader = Json.createReader(new StringReader(json))) {
-            reader.readObject().forEach((k, v) -> data.put(k, v instanceof jakarta.json.JsonString s ? s.getString() : v.toString()));
-        }
-        return data;
     }
 }

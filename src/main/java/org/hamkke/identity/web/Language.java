@@ -11,6 +11,7 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import org.hamkke.identity.Languages;
+import org.hamkke.shared.LocalizedTextConverter;
 
 /**
  * The language of this request, for the template ({@code lang}, {@code dir}, the switch) and for
@@ -84,6 +85,14 @@ public class Language {
                 : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
                         .withLocale(getLocale())
                         .format(moment.atZone(ZoneId.of(zone)));
+    }
+
+    /**
+     * A text kept as a JSON object per language ({"en": "…", "fr": "…"}: call titles, question
+     * labels, rubric criteria) in the reader's language, English where it has none.
+     */
+    public String text(String json) {
+        return json == null ? "" : new LocalizedTextConverter().convertToEntityAttribute(json).in(getCode());
     }
 
     public String formatNumber(Number number) {

@@ -11,10 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hamkke.identity.web.CurrentUser;
-import org.hamkke.identity.web.Language;
 import org.hamkke.intake.Applications;
 import org.hamkke.intake.Applications.Question;
-import org.hamkke.shared.LocalizedTextConverter;
 import org.hamkke.shared.web.PageMessages;
 
 /**
@@ -34,9 +32,6 @@ public class ApplyPage {
 
     @Inject
     CurrentUser currentUser;
-
-    @Inject
-    Language language;
 
     private Long callId;
     private boolean open;
@@ -83,7 +78,7 @@ public class ApplyPage {
 
     @PostConstruct
     void load() {
-        callId = PipelinePage.parseId(FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("call"));
+        callId = org.hamkke.shared.web.RequestParams.id(FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("call"));
         if (callId == null) {
             return;
         }
@@ -149,10 +144,6 @@ public class ApplyPage {
         if (refused.problems().stream().anyMatch(p -> p[0] != null)) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, PageMessages.text("apply.fixBelow"), null));
         }
-    }
-
-    public String label(String json) {
-        return new LocalizedTextConverter().convertToEntityAttribute(json).in(language.getCode());
     }
 
     public boolean isEditable() {

@@ -6,10 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import org.hamkke.identity.web.CurrentUser;
-import org.hamkke.identity.web.Language;
 import org.hamkke.intake.Applications;
 import org.hamkke.intake.Stage;
-import org.hamkke.shared.LocalizedTextConverter;
 import org.hamkke.shared.web.PageMessages;
 
 /** "My applications": each with its stage, receipt and, once decided, the decision message; withdraw. */
@@ -23,9 +21,6 @@ public class MyApplicationsPage {
     @Inject
     CurrentUser currentUser;
 
-    @Inject
-    Language language;
-
     private List<Applications.Mine> mine;
 
     @PostConstruct
@@ -37,12 +32,14 @@ public class MyApplicationsPage {
         return mine;
     }
 
-    public String title(String json) {
-        return new LocalizedTextConverter().convertToEntityAttribute(json).in(language.getCode());
-    }
+    private final java.util.Map<Long, List<String[]>> feedback = new java.util.HashMap<>();
 
+    /** Looked up once per application per request: the page asks twice (whether to show, and what). */
     public List<String[]> feedback(Applications.Mine application) {
-        return application.decisionMessage() == null ? List.of() : applications.feedback(currentUser.getPersonId(), application.id());
+        if (application.decisionMessage() == null) {
+            return List.of();
+        }
+        return feedback.computeIfAbsent(application.id(), id -> applications.feedback(currentUser.getPersonId(), id));
     }
 
     public boolean withdrawable(Applications.Mine application) {

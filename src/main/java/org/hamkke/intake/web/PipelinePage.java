@@ -12,7 +12,6 @@ import org.hamkke.identity.web.CurrentUser;
 import org.hamkke.identity.web.Language;
 import org.hamkke.intake.Pipeline;
 import org.hamkke.intake.Stage;
-import org.hamkke.shared.LocalizedTextConverter;
 import org.hamkke.shared.TemporarilyUnavailableException;
 import org.hamkke.shared.db.SchemaMigration;
 import org.hamkke.shared.web.PageMessages;
@@ -126,9 +125,9 @@ public class PipelinePage {
             throw new TemporarilyUnavailableException();
         }
         Map<String, String> params = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
-        callId = parseId(params.get("call"));
+        callId = org.hamkke.shared.web.RequestParams.id(params.get("call"));
         stage = Arrays.stream(Stage.values()).filter(s -> s.name().equals(params.get("stage"))).findFirst().orElse(null);
-        page = org.hamkke.shared.web.Paging.pageNumber(params.get("page"));
+        page = org.hamkke.shared.web.RequestParams.page(params.get("page"));
         if (callId == null) {
             calls = pipeline.calls();
             return;
@@ -146,14 +145,6 @@ public class PipelinePage {
             if (flash.get(FLASH_TO + move.getApplicationId()) instanceof String chosen && move.getMoves().contains(chosen)) {
                 move.setTo(chosen);
             }
-        }
-    }
-
-    static Long parseId(String value) {
-        try {
-            return value == null ? null : Long.valueOf(value);
-        } catch (NumberFormatException e) {
-            return null;
         }
     }
 
@@ -235,10 +226,6 @@ public class PipelinePage {
 
     private static String stageLabel(Stage stage) {
         return PageMessages.text("stage." + stage.name());
-    }
-
-    public String title(String titleJson) {
-        return new LocalizedTextConverter().convertToEntityAttribute(titleJson).in(language.getCode());
     }
 
     public Long getCallId() {

@@ -12,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.hamkke.identity.web.CurrentUser;
-import org.hamkke.identity.web.Language;
 import org.hamkke.intake.Reviews;
-import org.hamkke.shared.LocalizedTextConverter;
 import org.hamkke.shared.web.PageMessages;
 
 /**
@@ -32,9 +30,6 @@ public class ReviewPage {
     @Inject
     CurrentUser currentUser;
 
-    @Inject
-    Language language;
-
     private Long applicationId;
     private boolean declaring;
     private Reviews.Sheet sheet;
@@ -43,7 +38,7 @@ public class ReviewPage {
 
     @PostConstruct
     void load() {
-        applicationId = PipelinePage.parseId(
+        applicationId = org.hamkke.shared.web.RequestParams.id(
                 FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("application"));
         long reviewer = currentUser.getPersonId();
         if (applicationId == null || reviewer == 0) {
@@ -122,10 +117,6 @@ public class ReviewPage {
             return "/reviewer/index?faces-redirect=true";
         }
         return null;
-    }
-
-    public String text(String json) {
-        return json == null ? "" : new LocalizedTextConverter().convertToEntityAttribute(json).in(language.getCode());
     }
 
     public List<Integer> range(int max) {

@@ -18,14 +18,7 @@ public class ReviewerHome {
     @Inject
     CurrentUser currentUser;
 
-    @Inject
-    org.hamkke.identity.web.Language language;
-
     private List<Reviews.Assignment> assignments;
-
-    public String text(String json) {
-        return new org.hamkke.shared.LocalizedTextConverter().convertToEntityAttribute(json).in(language.getCode());
-    }
 
     public List<Reviews.Assignment> getAssignments() {
         if (assignments == null) {

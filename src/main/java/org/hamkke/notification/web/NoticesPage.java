@@ -39,7 +39,7 @@ public class NoticesPage {
     void load() {
         long person = currentUser.getPersonId();
         String asked = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("page");
-        page = org.hamkke.shared.web.Paging.pageNumber(asked);
+        page = org.hamkke.shared.web.RequestParams.page(asked);
         total = notifications.count(person);
         var locale = NoticeTemplates.localeOf(language.getCode());
         items = notifications.page(person, (page - 1) * PAGE_SIZE, PAGE_SIZE).stream()

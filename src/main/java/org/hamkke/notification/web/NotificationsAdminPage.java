@@ -53,7 +53,7 @@ public class NotificationsAdminPage {
     @PostConstruct
     void load() {
         String asked = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("page");
-        page = org.hamkke.shared.web.Paging.pageNumber(asked);
+        page = org.hamkke.shared.web.RequestParams.page(asked);
         troubled = deliveries.troubled((page - 1) * PAGE_SIZE, PAGE_SIZE);
         troubledCount = deliveries.troubledCount();
         hour = digestHour.get();

@@ -66,7 +66,11 @@ select c.id, q.pos, q.kind, q.label::jsonb, q.req, q.maxlen, q.choices::jsonb
 from (values
   (1, 'LONG_TEXT', '{"en": "What does your enterprise do, and for whom?", "fr": "Que fait votre entreprise, et pour qui ?", "ar": "ماذا تفعل مؤسستك، ولمن؟", "id": "Apa yang dilakukan usaha Anda, dan untuk siapa?", "ur": "آپ کا کاروبار کیا کرتا ہے، اور کس کے لیے؟"}', true, 1500, '[]'),
   (2, 'NUMBER', '{"en": "How many members or workers, including you?", "fr": "Combien de membres ou de travailleuses, vous comprise ?", "ar": "كم عدد الأعضاء أو العاملات، بمن فيهم أنت؟", "id": "Berapa anggota atau pekerja, termasuk Anda?", "ur": "آپ سمیت کتنے ارکان یا کارکن ہیں؟"}', true, null, '[]'),
-  (3, 'CHOICE', '{"en": "Where do you mostly work?", "fr": "Où travaillez-vous surtout ?", "ar": "أين تعملين في الغالب؟", "id": "Di mana Anda kebanyakan bekerja?", "ur": "آپ زیادہ تر کہاں کام کرتی ہیں؟"}', false, null, '["home", "workshop", "market"]')
+  (3, 'CHOICE', '{"en": "Where do you mostly work?", "fr": "Où travaillez-vous surtout ?", "ar": "أين تعملين في الغالب؟", "id": "Di mana Anda kebanyakan bekerja?", "ur": "آپ زیادہ تر کہاں کام کرتی ہیں؟"}', false, null,
+      '[{"value": "home", "label": {"en": "At home", "fr": "À domicile", "ar": "في المنزل", "id": "Di rumah", "ur": "گھر پر"}},
+        {"value": "workshop", "label": {"en": "In a shared workshop", "fr": "Dans un atelier partagé", "ar": "في ورشة مشتركة", "id": "Di bengkel bersama", "ur": "مشترکہ ورکشاپ میں"}},
+        {"value": "market", "label": {"en": "At a market", "fr": "Sur un marché", "ar": "في السوق", "id": "Di pasar", "ur": "بازار میں"}}]'),
+  (4, 'FILE', '{"en": "A budget, a business plan or a photo of your products (optional)", "fr": "Un budget, un plan d''affaires ou une photo de vos produits (facultatif)", "ar": "ميزانية أو خطة عمل أو صورة لمنتجاتك (اختياري)", "id": "Anggaran, rencana usaha, atau foto produk Anda (opsional)", "ur": "بجٹ، کاروباری منصوبہ یا اپنی مصنوعات کی تصویر (اختیاری)"}', false, null, '[]')
 ) as q(pos, kind, label, req, maxlen, choices)
 cross join lateral (select id from programme_call where title ->> 'en' like 'Women-led%' order by id limit 1) c
 where not exists (select 1 from call_question);

@@ -24,6 +24,8 @@ public final class AccessPolicy {
         AREAS.put("/reviewer/", Set.of(Role.REVIEWER));
         AREAS.put("/venture/", Set.of(Role.ENTREPRENEUR));
         AREAS.put("/me/", ANY_SIGNED_IN);
+        // Attachments: whose file it is is checked per object, in the intake service.
+        AREAS.put("/files/", ANY_SIGNED_IN);
     }
 
     public enum Decision {

@@ -40,11 +40,23 @@ public class Applications {
 
     public record Member(String name, String role, boolean consent) {}
 
-    public record Question(long id, String kind, String labelJson, boolean required, Integer maxLength, List<String> choices) {}
+    public record Question(long id, String kind, String labelJson, String helpJson, boolean required, Integer maxLength,
+            java.math.BigDecimal min, java.math.BigDecimal max, List<Choice> choices) {
+
+        public List<String> values() {
+            return choices.stream().map(Choice::value).toList();
+        }
+    }
+
+    /** One option of a choice question: the value stored in answers, and its label per language. */
+    public record Choice(String value, String labelJson) {}
+
+    /** Several choices are kept in one answer, one value per line. */
+    public static final String MULTI_SEPARATOR = "\n";
 
     public record Mine(
             long id, long callId, String callTitleJson, Stage stage, String receipt, Instant submittedAt, String decisionMessage,
-            long version) {
+            long version, Instant updatedAt) {
 
         public boolean isDraft() {
             return stage == null;
@@ -55,7 +67,7 @@ public class Applications {
     public static final class Refused extends RuntimeException {
         private final List<String[]> problems;
 
-        Refused(List<String[]> problems) {
+        public Refused(List<String[]> problems) {
             super(problems.size() + " problems");
             this.problems = problems;
         }
@@ -69,12 +81,15 @@ public class Applications {
     public List<Question> questions(long callId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
-                        "select id, kind, label::text, required, max_length, choices::text from call_question where call_id = ?1 order by position")
+                        "select id, kind, label::text, help::text, required, max_length, choices::text, min_value, max_value "
+                                + "from call_question where call_id = ?1 "
+                                + "order by position")
                 .setParameter(1, callId)
                 .getResultList();
         return rows.stream()
-                .map(r -> new Question(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (Boolean) r[3],
-                        r[4] == null ? null : ((Number) r[4]).intValue(), JsonObjects.stringArray((String) r[5])))
+                .map(r -> new Question(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (Boolean) r[4],
+                        r[5] == null ? null : ((Number) r[5]).intValue(), decimal(r[7]), decimal(r[8]),
+                        JsonObjects.choices((String) r[6]).stream().map(c -> new Choice(c[0], c[1])).toList()))
                 .toList();
     }
 
@@ -134,7 +149,7 @@ public class Applications {
             return existing.get().receipt();
         }
         requireOpen(callId);
-        List<String[]> problems = check(callId, form);
+        List<String[]> problems = check(callId, form, attachedQuestions(personId, callId));
         if (!problems.isEmpty()) {
             upsert(personId, callId, form);
             throw new Refused(problems);
@@ -211,7 +226,8 @@ public class Applications {
         List<Object[]> rows = em.createNativeQuery(
                         """
                         select a.id, a.call_id, c.title::text, a.stage, a.receipt, a.submitted_at,
-                               case when a.stage in ('ACCEPTED', 'WAITLISTED', 'REJECTED') then a.decision_message end, a.version
+                               case when a.stage in ('ACCEPTED', 'WAITLISTED', 'REJECTED') then a.decision_message end, a.version,
+                               a.updated_at
                         from application a join programme_call c on c.id = a.call_id
                         where a.applicant_id = ?1 order by a.created_at desc
                         """)
@@ -220,7 +236,8 @@ public class Applications {
         return rows.stream()
                 .map(r -> new Mine(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
                         r[3] == null ? null : Stage.valueOf((String) r[3]), (String) r[4],
-                        r[5] == null ? null : ((Timestamp) r[5]).toInstant(), (String) r[6], ((Number) r[7]).longValue()))
+                        r[5] == null ? null : ((Timestamp) r[5]).toInstant(), (String) r[6], ((Number) r[7]).longValue(),
+                        ((Timestamp) r[8]).toInstant()))
                 .toList();
     }
 
@@ -230,8 +247,25 @@ public class Applications {
         }
     }
 
+    /** What would stop this applicant's draft from being submitted now; empty when it may go. */
+    public List<String[]> problems(long personId, long callId) {
+        return form(personId, callId).map(f -> check(callId, f, attachedQuestions(personId, callId)))
+                .orElseGet(() -> List.<String[]>of(new String[] {"name", "apply.nameRequired"}));
+    }
+
+    private java.util.Set<Long> attachedQuestions(long personId, long callId) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery(
+                        "select f.question_id from application_file f join application a on a.id = f.application_id "
+                                + "where a.applicant_id = ?1 and a.call_id = ?2")
+                .setParameter(1, personId)
+                .setParameter(2, callId)
+                .getResultList();
+        return ids.stream().map(Number::longValue).collect(java.util.stream.Collectors.toSet());
+    }
+
     /** What stops a submission, as (field, message key) pairs; empty when it may go. */
-    List<String[]> check(long callId, Form form) {
+    List<String[]> check(long callId, Form form, java.util.Set<Long> attached) {
         List<String[]> problems = new ArrayList<>();
         if (blank(form.name())) {
             problems.add(new String[] {"name", "apply.nameRequired"});
@@ -246,13 +280,22 @@ public class Applications {
         }
         for (Question q : questions(callId)) {
             String answer = form.answers().get(q.id());
-            if (q.required() && blank(answer)) {
+            if ("FILE".equals(q.kind())) {
+                if (q.required() && !attached.contains(q.id())) {
+                    problems.add(new String[] {"q" + q.id(), "apply.file.required"});
+                }
+            } else if (q.required() && blank(answer)) {
                 problems.add(new String[] {"q" + q.id(), "apply.answerRequired"});
             } else if (answer != null && q.maxLength() != null && answer.length() > q.maxLength()) {
                 problems.add(new String[] {"q" + q.id(), "apply.answerTooLong"});
             } else if (answer != null && !blank(answer) && "NUMBER".equals(q.kind()) && !answer.strip().matches("-?\\d+([.,]\\d+)?")) {
                 problems.add(new String[] {"q" + q.id(), "apply.answerNumber"});
-            } else if (answer != null && !blank(answer) && "CHOICE".equals(q.kind()) && !q.choices().contains(answer)) {
+            } else if (answer != null && !blank(answer) && "NUMBER".equals(q.kind()) && outside(q, answer)) {
+                problems.add(new String[] {"q" + q.id(), "apply.answerRange"});
+            } else if (answer != null && !blank(answer) && "CHOICE".equals(q.kind()) && !q.values().contains(answer)) {
+                problems.add(new String[] {"q" + q.id(), "apply.answerChoice"});
+            } else if (answer != null && "MULTI_CHOICE".equals(q.kind())
+                    && !q.values().containsAll(List.of(answer.split(MULTI_SEPARATOR)).stream().filter(v -> !v.isBlank()).toList())) {
                 problems.add(new String[] {"q" + q.id(), "apply.answerChoice"});
             }
         }
@@ -305,6 +348,15 @@ public class Applications {
                     .executeUpdate();
         }
         return id;
+    }
+
+    private static boolean outside(Question q, String answer) {
+        java.math.BigDecimal value = new java.math.BigDecimal(answer.strip().replace(',', '.'));
+        return (q.min() != null && value.compareTo(q.min()) < 0) || (q.max() != null && value.compareTo(q.max()) > 0);
+    }
+
+    private static java.math.BigDecimal decimal(Object value) {
+        return value == null ? null : new java.math.BigDecimal(value.toString());
     }
 
     private static boolean blank(String s) {

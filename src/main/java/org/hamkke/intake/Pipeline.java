@@ -82,24 +82,85 @@ public class Pipeline {
                 .toList();
     }
 
-    /** One page of a call's submitted applications, newest first, optionally of one stage only. */
-    public List<Row> page(long callId, Stage stage, int offset, int limit) {
+    /** The orders the staff table offers; each is an index-friendly ORDER BY, never text from the request. */
+    public enum Order {
+        NEWEST("submitted_at desc, id desc"),
+        OLDEST("submitted_at, id"),
+        NAME("lower(name), id");
+
+        private final String sql;
+
+        Order(String sql) {
+            this.sql = sql;
+        }
+    }
+
+    /** One page of a call's submitted applications in the order asked, optionally of one stage only. */
+    public List<Row> page(long callId, Stage stage, Order order, int offset, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
                         """
                         select id, name, applicant_kind, stage, submitted_at, version from application
                         where call_id = ?1 and stage is not null and (cast(?2 as text) is null or stage = ?2)
-                        order by submitted_at desc, id desc offset ?3 limit ?4
-                        """)
+                        order by %s offset ?3 limit ?4
+                        """.formatted(order.sql))
                 .setParameter(1, callId)
                 .setParameter(2, stage == null ? null : stage.name())
                 .setParameter(3, offset)
                 .setParameter(4, limit)
                 .getResultList();
-        return rows.stream()
-                .map(r -> new Row(((Number) r[0]).longValue(), (String) r[1], (String) r[2], Stage.valueOf((String) r[3]),
-                        ((Timestamp) r[4]).toInstant(), ((Number) r[5]).longValue()))
+        return rows.stream().map(Pipeline::row).toList();
+    }
+
+    /** The chosen applications of one call, for a bulk action's confirmation. */
+    public List<Row> rows(long callId, java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        """
+                        select id, name, applicant_kind, stage, submitted_at, version from application
+                        where call_id = ?1 and stage is not null and id = any(cast(?2 as bigint[])) order by lower(name), id
+                        """)
+                .setParameter(1, callId)
+                .setParameter(2, ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")))
+                .getResultList();
+        return rows.stream().map(Pipeline::row).toList();
+    }
+
+    /** A column of the board: how many applications are at a stage, and the newest few of them. */
+    public record Column(Stage stage, long count, List<Row> newest) {}
+
+    /** The call's board: every stage with its count and its {@code perColumn} newest applications, in one query. */
+    public List<Column> board(long callId, int perColumn) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        """
+                        select id, name, applicant_kind, stage, submitted_at, version, n from (
+                          select a.*, row_number() over (partition by stage order by submitted_at desc, id desc) as rn,
+                                 count(*) over (partition by stage) as n
+                          from application a where call_id = ?1 and stage is not null) t
+                        where rn <= ?2 order by stage, rn
+                        """)
+                .setParameter(1, callId)
+                .setParameter(2, perColumn)
+                .getResultList();
+        Map<Stage, List<Row>> newest = new java.util.EnumMap<>(Stage.class);
+        Map<Stage, Long> counts = new java.util.EnumMap<>(Stage.class);
+        for (Object[] r : rows) {
+            Row row = row(r);
+            newest.computeIfAbsent(row.stage(), s -> new ArrayList<>()).add(row);
+            counts.put(row.stage(), ((Number) r[6]).longValue());
+        }
+        return java.util.Arrays.stream(Stage.values())
+                .map(s -> new Column(s, counts.getOrDefault(s, 0L), newest.getOrDefault(s, List.of())))
                 .toList();
+    }
+
+    private static Row row(Object[] r) {
+        return new Row(((Number) r[0]).longValue(), (String) r[1], (String) r[2], Stage.valueOf((String) r[3]),
+                ((Timestamp) r[4]).toInstant(), ((Number) r[5]).longValue());
     }
 
     public long count(long callId, Stage stage) {

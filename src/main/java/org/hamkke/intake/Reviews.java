@@ -102,12 +102,18 @@ public class Reviews {
 
     /** Gives every application in review {@code perApplication} reviewers, balancing the load. */
     public int autoAssign(Actor staff, long callId, int perApplication) {
+        return autoAssign(staff, callId, perApplication, null);
+    }
+
+    /** As {@link #autoAssign(Actor, long, int)}, for the chosen applications only (null: all). */
+    public int autoAssign(Actor staff, long callId, int perApplication, Set<Long> only) {
         @SuppressWarnings("unchecked")
         List<Object> applications = em.createNativeQuery(
                         "select id from application where call_id = ?1 and stage = 'IN_REVIEW' order by submitted_at, id")
                 .setParameter(1, callId)
                 .getResultList();
-        List<Long> appIds = applications.stream().map(o -> ((Number) o).longValue()).toList();
+        List<Long> appIds = applications.stream().map(o -> ((Number) o).longValue())
+                .filter(id -> only == null || only.contains(id)).toList();
         List<Long> reviewerIds = reviewers().stream().map(Reviewer::id).toList();
         Map<Long, Integer> load = new HashMap<>();
         Map<Long, Set<Long>> onIt = new HashMap<>();
@@ -200,11 +206,21 @@ public class Reviews {
         Map<String, String> answerValues = JsonObjects.strings((String) a[7]);
         List<String[]> answers = new ArrayList<>();
         @SuppressWarnings("unchecked")
-        List<Object[]> questions = em.createNativeQuery("select id, label::text from call_question where call_id = ?1 order by position")
+        List<Object[]> questions = em.createNativeQuery(
+                        """
+                        select q.id, q.label::text, q.kind, q.choices::text, f.id, f.original_name
+                        from call_question q left join application_file f on f.question_id = q.id and f.application_id = ?2
+                        where q.call_id = ?1 order by q.position
+                        """)
                 .setParameter(1, callId)
+                .setParameter(2, applicationId)
                 .getResultList();
         for (Object[] q : questions) {
-            answers.add(new String[] {(String) q[1], answerValues.getOrDefault(String.valueOf(((Number) q[0]).longValue()), "")});
+            String value = "FILE".equals(q[2])
+                    ? (q[5] == null ? "" : (String) q[5])
+                    : answerValues.getOrDefault(String.valueOf(((Number) q[0]).longValue()), "");
+            // label, answer, attachment id (FILE), options (CHOICE, MULTI_CHOICE) to show labels, not values
+            answers.add(new String[] {(String) q[1], value, q[4] == null ? null : q[4].toString(), (String) q[3]});
         }
         Object[] review = reviewOf(reviewerId, applicationId);
         return new Sheet(applicationId, (String) a[1], blind, blind ? null : (String) a[3], (String) a[4], (String) a[5],

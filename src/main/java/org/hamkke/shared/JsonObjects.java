@@ -53,4 +53,19 @@ public final class JsonObjects {
             return reader.readArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
         }
     }
+
+    /**
+     * The options of a choice question as (value, label JSON) pairs. An option is either a plain
+     * string (its own label in every language) or {@code {"value": ..., "label": {"en": ...}}}.
+     */
+    public static List<String[]> choices(String json) {
+        try (var reader = Json.createReader(new StringReader(json))) {
+            return reader.readArray().stream()
+                    .map(option -> option instanceof JsonString s
+                            ? new String[] {s.getString(), Json.createObjectBuilder().add("en", s.getString()).build().toString()}
+                            : new String[] {option.asJsonObject().getString("value"),
+                                option.asJsonObject().getJsonObject("label").toString()})
+                    .toList();
+        }
+    }
 }

@@ -1,14 +1,22 @@
 package org.hamkke.it;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.HexFormat;
 import java.util.List;
+import org.htmlunit.Page;
+import org.htmlunit.html.HtmlFileInput;
 import org.htmlunit.html.HtmlCheckBoxInput;
 import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlInput;
@@ -19,9 +27,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * An applicant applies through the real form: a refused submission says what is missing next to
- * each field and keeps everything; a draft comes back; a double submit gives one application and
- * one receipt; a closed call takes nothing; withdrawing asks first.
+ * An applicant applies through the real form, step by step: the review page lists what is missing;
+ * a refused submission keeps everything; a draft comes back; a file is checked from its content,
+ * stored with its checksum and readable only by those who may; a double submit gives one
+ * application and one receipt; a closed call takes nothing; withdrawing asks first.
  */
 class ApplyIT {
 
@@ -48,7 +57,8 @@ class ApplyIT {
                 try (var q = db.createStatement()) {
                     q.execute("insert into call_question (call_id, position, kind, label, required, max_length) values "
                             + "(" + id + ", 1, 'LONG_TEXT', '{\"en\": \"What do you repair?\"}', true, 200),"
-                            + "(" + id + ", 2, 'NUMBER', '{\"en\": \"How many members?\"}', true, null)");
+                            + "(" + id + ", 2, 'NUMBER', '{\"en\": \"How many members?\"}', true, null),"
+                            + "(" + id + ", 3, 'FILE', '{\"en\": \"Your budget\"}', true, null)");
                 }
                 return id;
             }
@@ -73,46 +83,82 @@ class ApplyIT {
                 .map(HtmlElement::getTextContent).toList().toString();
     }
 
+    private static HtmlPage click(HtmlPage page, String id) throws Exception {
+        return page.<HtmlElement>getHtmlElementById(id).click();
+    }
+
+    private static Path file(String name, byte[] content) throws Exception {
+        Path dir = Files.createTempDirectory("upload");
+        return Files.write(dir.resolve(name), content);
+    }
+
+    private static final byte[] PDF = "%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13};
+
     @Test
-    void aCollectiveAppliesFromDraftToReceiptOnce() throws Exception {
+    void aCollectiveAppliesStepByStepWithAFileFromDraftToReceiptOnce() throws Exception {
         long call = call("10 days");
         try (Visitor visitor = signedInApplicant()) {
-            HtmlPage form = visitor.open("/me/apply.xhtml?call=" + call);
-            form.<HtmlRadioButtonInput>getFirstByXPath("//input[@type='radio' and @value='COLLECTIVE']").setChecked(true);
-            form.<HtmlInput>getHtmlElementById("apply:name").setValue("Repair Café Kampung");
-            List<HtmlInput> names = form.getByXPath("//input[contains(@id,'memberName')]");
+            HtmlPage who = visitor.open("/me/apply.xhtml?call=" + call);
+            assertNotNull(who.getElementById("steps"), "The steps are shown");
+            who.<HtmlRadioButtonInput>getFirstByXPath("//input[@type='radio' and @value='COLLECTIVE']").setChecked(true);
+            who.<HtmlInput>getHtmlElementById("apply:name").setValue("Repair Café Kampung");
+            HtmlPage members = click(who, "apply:next");
+            assertTrue(members.getUrl().toString().contains("step=2"), members.getUrl().toString());
+            List<HtmlInput> names = members.getByXPath("//input[contains(@id,'memberName')]");
             names.get(0).setValue("Ratna");
-            form.<HtmlElement>getFirstByXPath("(//input[contains(@id,'consent')])[1]").click();
+            members.<HtmlElement>getFirstByXPath("(//input[contains(@id,'consent')])[1]").click();
+            HtmlPage questions = click(members, "apply:next");
+            assertTrue(questions.getUrl().toString().contains("step=3"), questions.getUrl().toString());
 
-            HtmlPage refused = form.<HtmlElement>getHtmlElementById("apply:submit").click();
-            String problems = errors(refused);
-            assertTrue(problems.contains("at least two members"), problems);
-            assertTrue(problems.contains("Please answer this question"), problems);
-            assertEquals("Repair Café Kampung", refused.<HtmlInput>getHtmlElementById("apply:name").getValue(), "Nothing typed is lost");
+            // The review page lists what is missing, each with a link to its step; submitting now is refused.
+            HtmlPage review = click(questions, "apply:next");
+            String missing = review.getElementById("still-missing").asNormalizedText();
+            assertTrue(missing.contains("at least two members"), missing);
+            assertTrue(missing.contains("Please attach a file"), missing);
+            HtmlPage refused = click(review, "apply:submit");
+            assertTrue(errors(refused).contains("at least two members") || refused.asNormalizedText().contains("need attention"),
+                    refused.asNormalizedText());
             assertNull(Db.value("select stage from application a join person p on p.id = a.applicant_id where p.username = ?", username),
                     "Kept as a draft, not submitted");
 
-            // Leave and come back: the draft is there.
-            HtmlPage again = visitor.open("/me/apply.xhtml?call=" + call);
-            assertEquals("Repair Café Kampung", again.<HtmlInput>getHtmlElementById("apply:name").getValue());
+            // Leave and come back to the members: the draft is there, and the name typed on the first step too.
+            HtmlPage again = visitor.open("/me/apply.xhtml?call=" + call + "&step=2");
             assertEquals("Ratna", again.<HtmlInput>getFirstByXPath("//input[contains(@id,'memberName')]").getValue());
-
             List<HtmlInput> memberNames = again.getByXPath("//input[contains(@id,'memberName')]");
             memberNames.get(1).setValue("Budi");
             List<HtmlCheckBoxInput> consents = again.getByXPath("//input[contains(@id,'consent')]");
             consents.get(1).setChecked(true);
-            List<HtmlElement> qs = questions(again);
+            HtmlPage answers = click(again, "apply:next");
+            List<HtmlElement> qs = questions(answers);
             qs.get(0).<HtmlTextArea>getFirstByXPath(".//textarea").setText("Phones, fans and rice cookers");
             qs.get(1).<HtmlInput>getFirstByXPath(".//input").setValue("7");
-            HtmlPage mine = again.<HtmlElement>getHtmlElementById("apply:submit").click();
+            qs.get(2).<HtmlFileInput>getFirstByXPath(".//input[@type='file']").setFiles(file("budget.pdf", PDF).toFile());
+            HtmlPage ready = click(answers, "apply:next");
+            assertNotNull(ready.getElementById("ready"), ready.asNormalizedText());
+            assertTrue(ready.asNormalizedText().contains("budget.pdf"), "The review page shows the attached file");
+            assertEquals("Repair Café Kampung", ready.<HtmlElement>getFirstByXPath("//dl[@class='summary']/dd[2]").getTextContent().strip());
+
+            HtmlPage mine = click(ready, "apply:submit");
             assertTrue(mine.getUrl().toString().endsWith("/me/applications.xhtml"), mine.getUrl().toString());
             String receipt = (String) Db.value("select receipt from application a join person p on p.id = a.applicant_id where p.username = ?", username);
             assertNotNull(receipt);
             assertTrue(mine.asNormalizedText().contains(receipt), "The receipt is shown");
 
             // The same form posted again (a double click, a retry on a slow link): one application, one receipt.
-            HtmlPage twice = again.<HtmlElement>getHtmlElementById("apply:submit").click();
+            HtmlPage twice = click(ready, "apply:submit");
             assertTrue(twice.asNormalizedText().contains(receipt), twice.asNormalizedText());
+
+            // The file comes back byte for byte to its owner, as a download, with its checksum recorded.
+            Object fileId = Db.value("select f.id from application_file f join application a on a.id = f.application_id "
+                    + "join person p on p.id = a.applicant_id where p.username = ?", username);
+            var download = visitor.openRaw(TestStack.portalUrl() + "/files/attachment?id=" + fileId).getWebResponse();
+            assertEquals(200, download.getStatusCode());
+            assertEquals("application/pdf", download.getContentType());
+            assertTrue(download.getResponseHeaderValue("Content-Disposition").startsWith("attachment"));
+            assertArrayEquals(PDF, download.getContentAsStream().readAllBytes());
+            assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(PDF)),
+                    Db.value("select sha256 from application_file where id = ?", fileId));
         }
         assertEquals(1, Db.count("select count(*) from application a join person p on p.id = a.applicant_id where p.username = ?", username));
         assertEquals(1, Db.count("select count(*) from stage_change c join application a on a.id = c.application_id "
@@ -122,24 +168,68 @@ class ApplyIT {
     }
 
     @Test
-    void withdrawingAsksFirstAndIsRecorded() throws Exception {
+    void oversizedDisguisedAndForeignFilesAreRefusedWithAReasonAndNothingTypedIsLost() throws Exception {
         long call = call("10 days");
         try (Visitor visitor = signedInApplicant()) {
-            HtmlPage form = visitor.open("/me/apply.xhtml?call=" + call);
-            form.<HtmlInput>getHtmlElementById("apply:name").setValue("Solo Tailor");
-            List<HtmlElement> qs = questions(form);
-            qs.get(0).<HtmlTextArea>getFirstByXPath(".//textarea").setText("Clothes");
-            qs.get(1).<HtmlInput>getFirstByXPath(".//input").setValue("1");
-            HtmlPage mine = form.<HtmlElement>getHtmlElementById("apply:submit").click();
+            HtmlPage who = visitor.open("/me/apply.xhtml?call=" + call);
+            who.<HtmlInput>getHtmlElementById("apply:name").setValue("Solo Potter");
+            HtmlPage answers = click(who, "apply:next");
+            assertTrue(answers.getUrl().toString().contains("step=3"), "An individual skips the members step");
 
-            HtmlPage confirm = mine.<HtmlElement>getFirstByXPath("//a[contains(@class,'withdraw-link')]").click();
-            assertTrue(confirm.asNormalizedText().contains("This cannot be undone"));
-            assertEquals("SUBMITTED", Db.value("select stage from application a join person p on p.id = a.applicant_id where p.username = ?", username),
-                    "Nothing happens before the confirmation");
-            HtmlPage done = confirm.<HtmlElement>getFirstByXPath("//input[contains(@id,'withdrawButton')]").click();
-            assertTrue(done.asNormalizedText().contains("withdrawn"));
+            questions(answers).get(0).<HtmlTextArea>getFirstByXPath(".//textarea").setText("Clay pots");
+            questions(answers).get(2).<HtmlFileInput>getFirstByXPath(".//input[@type='file']")
+                    .setFiles(file("budget.pdf", PNG).toFile());
+            HtmlPage disguised = click(answers, "apply:saveDraft");
+            assertTrue(errors(disguised).contains("not what its name says"), errors(disguised));
+            assertEquals("Clay pots", questions(disguised).get(0).<HtmlTextArea>getFirstByXPath(".//textarea").getText(),
+                    "The answer typed beside the refused file is kept");
+
+            byte[] program = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0};
+            questions(disguised).get(2).<HtmlFileInput>getFirstByXPath(".//input[@type='file']").setFiles(file("tool.exe", program).toFile());
+            HtmlPage foreign = click(disguised, "apply:saveDraft");
+            assertTrue(errors(foreign).contains("Only PDF, images"), errors(foreign));
+
+            byte[] big = new byte[10 * 1024 * 1024 + 10];
+            System.arraycopy(PDF, 0, big, 0, PDF.length);
+            questions(foreign).get(2).<HtmlFileInput>getFirstByXPath(".//input[@type='file']").setFiles(file("scan.pdf", big).toFile());
+            HtmlPage tooLarge = click(foreign, "apply:saveDraft");
+            assertTrue(errors(tooLarge).contains("too large: the limit is 10 MB"), errors(tooLarge));
         }
-        assertEquals("WITHDRAWN", Db.value("select stage from application a join person p on p.id = a.applicant_id where p.username = ?", username));
+        assertEquals(0, Db.count("select count(*) from application_file f join application a on a.id = f.application_id "
+                + "join person p on p.id = a.applicant_id where p.username = ?", username));
+        assertTrue(Db.value("select answers::text from application a join person p on p.id = a.applicant_id where p.username = ?",
+                username).toString().contains("Clay pots"));
+    }
+
+    @Test
+    void theAutosaveKeepsTheDraftAndAnotherPersonCannotReadTheFile() throws Exception {
+        long call = call("10 days");
+        Object fileId;
+        try (Visitor visitor = signedInApplicant()) {
+            HtmlPage who = visitor.open("/me/apply.xhtml?call=" + call);
+            who.<HtmlInput>getHtmlElementById("apply:name").setValue("Autosaved Bakery");
+            // What the page's script does a few seconds after typing stops: post the form to the autosave button.
+            Page saved = who.<HtmlElement>getHtmlElementById("apply:autosave").click();
+            assertEquals(200, saved.getWebResponse().getStatusCode());
+            assertTrue(saved.getWebResponse().getContentAsString().contains("saved automatically"),
+                    saved.getWebResponse().getContentAsString());
+            assertEquals("Autosaved Bakery", Db.value("select a.name from application a join person p on p.id = a.applicant_id "
+                    + "where p.username = ?", username));
+
+            HtmlPage answers = visitor.open("/me/apply.xhtml?call=" + call + "&step=3");
+            questions(answers).get(2).<HtmlFileInput>getFirstByXPath(".//input[@type='file']").setFiles(file("photo.png", PNG).toFile());
+            click(answers, "apply:saveDraft");
+            fileId = Db.value("select f.id from application_file f join application a on a.id = f.application_id "
+                    + "join person p on p.id = a.applicant_id where p.username = ?", username);
+            assertNotNull(fileId);
+        }
+        String owner = username;
+        try (Visitor stranger = signedInApplicant()) {
+            var response = stranger.openRaw(TestStack.portalUrl() + "/files/attachment?id=" + fileId).getWebResponse();
+            assertEquals(404, response.getStatusCode(), "Another applicant's file does not exist for them");
+        } finally {
+            new KeycloakAdmin().deleteUser(new KeycloakAdmin().userId(owner));
+        }
     }
 
     @Test

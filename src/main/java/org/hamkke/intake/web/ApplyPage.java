@@ -3,7 +3,11 @@ package org.hamkke.intake.web;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.util.HashMap;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
@@ -11,21 +15,42 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hamkke.identity.web.CurrentUser;
+import org.hamkke.identity.web.Language;
 import org.hamkke.intake.Applications;
+import org.hamkke.intake.Attachments;
 import org.hamkke.intake.Applications.Question;
 import org.hamkke.shared.web.PageMessages;
+import org.hamkke.shared.web.RequestParams;
 
 /**
- * The application form of one call ({@code /me/apply.xhtml?call=ID}): as an individual or a
- * collective with its members' consent, the call's questions, "Save draft" and "Submit". A draft
- * comes back as it was left; a refused submission keeps everything typed and says, next to each
- * field, what is missing.
+ * The application form of one call ({@code /me/apply.xhtml?call=ID&step=N}), in four steps: who
+ * applies, the members of a collective with their consent, the call's questions (files included),
+ * and a review page that lists what is still missing before "Submit". Every step saves the draft;
+ * the page's script also saves it a few seconds after typing stops and keeps a copy on the device
+ * while the connection is lost. Fields of other steps are not posted, so they keep what the draft
+ * holds.
  */
 @Named
 @RequestScoped
 public class ApplyPage {
 
     private static final int MEMBER_ROWS = 6;
+    static final int WHO = 1;
+    static final int MEMBERS = 2;
+    static final int QUESTIONS = 3;
+    static final int REVIEW = 4;
+
+    @Inject
+    Attachments attachments;
+
+    @Inject
+    Language language;
+
+    private int step = WHO;
+    private Map<Long, Attachments.Attached> files = Map.of();
+    private final Map<Long, Part> uploads = new HashMap<>();
+    private final Map<Long, List<String>> picked = new HashMap<>();
+    private List<String[]> problems = List.of();
 
     @Inject
     Applications applications;
@@ -78,10 +103,13 @@ public class ApplyPage {
 
     @PostConstruct
     void load() {
-        callId = org.hamkke.shared.web.RequestParams.id(FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("call"));
+        Map<String, String> params = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+        callId = RequestParams.id(params.get("call"));
         if (callId == null) {
             return;
         }
+        Long asked = RequestParams.id(params.get("step"));
+        step = asked == null || asked > REVIEW ? WHO : asked.intValue();
         long person = currentUser.getPersonId();
         open = applications.isOpen(callId);
         questions = applications.questions(callId);
@@ -104,22 +132,104 @@ public class ApplyPage {
         while (members.size() < MEMBER_ROWS) {
             members.add(new MemberRow());
         }
+        for (Question q : questions) {
+            if ("MULTI_CHOICE".equals(q.kind())) {
+                String answer = answers.get(q.id());
+                picked.put(q.id(), answer == null || answer.isBlank()
+                        ? new ArrayList<>() : new ArrayList<>(List.of(answer.split(Applications.MULTI_SEPARATOR))));
+            }
+        }
+        files = applications.find(person, callId).isPresent() ? attachments.ofApplicant(person, callId) : Map.of();
+        if (step == REVIEW && isEditable()) {
+            problems = applications.problems(person, callId);
+        }
     }
 
     private Applications.Form form() {
+        picked.forEach((question, values) -> answers.put(question, String.join(Applications.MULTI_SEPARATOR, values)));
         return new Applications.Form(kind, name, legalForm, sector, region,
                 members.stream().map(m -> new Applications.Member(m.name, m.role, m.consent)).toList(), answers);
     }
 
     public String saveDraft() {
+        return save(step);
+    }
+
+    /** Saves and goes on; an individual has no members to list, so skips that step. */
+    public String next() {
+        int to = step + 1;
+        if (to == MEMBERS && !"COLLECTIVE".equals(kind)) {
+            to = QUESTIONS;
+        }
+        return save(Math.min(to, REVIEW));
+    }
+
+    private String save(int then) {
         try {
             applications.saveDraft(currentUser.getPersonId(), callId, form());
-            PageMessages.info("apply.draftSaved", null);
-            return "/me/apply?faces-redirect=true&call=" + callId;
         } catch (Applications.Refused refused) {
             show(refused);
             return null;
         }
+        if (!receiveUploads()) {
+            return null;
+        }
+        if (then == step) {
+            PageMessages.info("apply.draftSaved", null);
+        }
+        return "/me/apply?faces-redirect=true&call=" + callId + "&step=" + then;
+    }
+
+    /**
+     * The page's script posts the form here a few seconds after typing stops (files left out). It
+     * answers a short line of text for the page to show, not a page: 200 when saved, 409 when not.
+     */
+    public void autosave() throws IOException {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
+        String text;
+        try {
+            applications.saveDraft(currentUser.getPersonId(), callId, form());
+            external.setResponseStatus(200);
+            text = PageMessages.text("apply.autosaved").replace("{0}", language.at(java.time.Instant.now()));
+        } catch (Applications.Refused refused) {
+            external.setResponseStatus(409);
+            text = PageMessages.text(refused.problems().getFirst()[1]);
+        }
+        external.setResponseContentType("text/plain;charset=UTF-8");
+        external.setResponseHeader("Cache-Control", "no-store");
+        external.getResponseOutputWriter().write(text);
+        faces.responseComplete();
+    }
+
+    /** Stores each chosen file; false, with the reasons next to the fields, when one was refused. */
+    private boolean receiveUploads() {
+        boolean allTaken = true;
+        for (Map.Entry<Long, Part> upload : uploads.entrySet()) {
+            Part part = upload.getValue();
+            if (part == null || part.getSize() == 0 || part.getSubmittedFileName() == null || part.getSubmittedFileName().isBlank()) {
+                continue;
+            }
+            try (var content = part.getInputStream()) {
+                attachments.attach(currentUser.getPersonId(), callId, upload.getKey(), part.getSubmittedFileName(), content);
+            } catch (Applications.Refused refused) {
+                show(refused);
+                allTaken = false;
+            } catch (IOException e) {
+                show(new Applications.Refused(List.<String[]>of(new String[] {"q" + upload.getKey(), "apply.file.failed"})));
+                allTaken = false;
+            } finally {
+                try {
+                    part.delete();
+                } catch (IOException ignored) {
+                    // The container removes its own temporary file at the end of the request anyway.
+                }
+            }
+        }
+        if (!allTaken) {
+            files = attachments.ofApplicant(currentUser.getPersonId(), callId);
+        }
+        return allTaken;
     }
 
     public String submit() {
@@ -129,6 +239,7 @@ public class ApplyPage {
             return "/me/applications?faces-redirect=true";
         } catch (Applications.Refused refused) {
             show(refused);
+            problems = refused.problems();
             return null;
         }
     }
@@ -137,13 +248,70 @@ public class ApplyPage {
     private void show(Applications.Refused refused) {
         FacesContext faces = FacesContext.getCurrentInstance();
         for (String[] problem : refused.problems()) {
-            String text = PageMessages.text(problem[1]);
+            String text = PageMessages.text(problem[1])
+                    .replace("{0}", language.formatNumber(attachments.maxBytes() / (1024 * 1024)));
             String clientId = problem[0] == null ? null : "apply:" + problem[0];
             faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
         }
         if (refused.problems().stream().anyMatch(p -> p[0] != null)) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, PageMessages.text("apply.fixBelow"), null));
         }
+    }
+
+    public int getStep() {
+        return step;
+    }
+
+    /** The step where a problem's field is, for the review page's "fix it" links. */
+    public int stepOf(String field) {
+        if (field == null || "name".equals(field)) {
+            return WHO;
+        }
+        return "members".equals(field) ? MEMBERS : QUESTIONS;
+    }
+
+    public List<String[]> getProblems() {
+        return problems;
+    }
+
+    /** The label of the question a problem is about, or the step's name. */
+    public String problemLabel(String field) {
+        if (field != null && field.startsWith("q")) {
+            long id = Long.parseLong(field.substring(1));
+            return questions.stream().filter(q -> q.id() == id).map(q -> language.text(q.labelJson())).findFirst().orElse("");
+        }
+        return PageMessages.text(stepOf(field) == MEMBERS ? "apply.members" : "apply.name");
+    }
+
+    public Map<Long, Attachments.Attached> getFiles() {
+        return files;
+    }
+
+    public Map<Long, Part> getUploads() {
+        return uploads;
+    }
+
+    public Map<Long, List<String>> getPicked() {
+        return picked;
+    }
+
+    /** The chosen option's label in the reader's language (review page). */
+    public String choiceLabel(Question q, String value) {
+        return q.choices().stream().filter(c -> c.value().equals(value)).map(c -> language.text(c.labelJson()))
+                .findFirst().orElse(value);
+    }
+
+    public long getMaxBytes() {
+        return attachments.maxBytes();
+    }
+
+    public String getMaxSize() {
+        return language.formatNumber(attachments.maxBytes() / (1024 * 1024));
+    }
+
+    /** When the server last saved the draft, in epoch milliseconds (0 for none): the device copy is newer or not. */
+    public long getSavedAt() {
+        return existing == null || existing.updatedAt() == null ? 0 : existing.updatedAt().toEpochMilli();
     }
 
     public boolean isEditable() {

@@ -26,6 +26,7 @@ import org.hamkke.shared.web.PageMessages;
 public class PipelinePage {
 
     static final int PAGE_SIZE = 25;
+    static final int BOARD_CARDS = 5;
     private static final String FLASH_REASON = "pipeline.reason.";
     private static final String FLASH_TO = "pipeline.to.";
 
@@ -48,8 +49,20 @@ public class PipelinePage {
     private java.util.Set<Long> conflicted = java.util.Set.of();
     private List<org.hamkke.intake.Reviews.Reviewer> reviewers = List.of();
 
+    @Inject
+    org.hamkke.intake.BulkActions bulk;
+
+    private static final String FLASH_BULK = "pipeline.bulk";
+
     private Long callId;
     private Stage stage;
+    private Pipeline.Order order = Pipeline.Order.NEWEST;
+    private boolean board;
+    private List<Pipeline.Column> columns = List.of();
+    private String bulkAction;
+    private String bulkReason;
+    private org.hamkke.intake.BulkActions.Request pending;
+    private List<Pipeline.Row> pendingRows = List.of();
     private int page;
     private long total;
     private List<Pipeline.CallSummary> calls;
@@ -128,15 +141,30 @@ public class PipelinePage {
         callId = org.hamkke.shared.web.RequestParams.id(params.get("call"));
         stage = Arrays.stream(Stage.values()).filter(s -> s.name().equals(params.get("stage"))).findFirst().orElse(null);
         page = org.hamkke.shared.web.RequestParams.page(params.get("page"));
+        order = Arrays.stream(Pipeline.Order.values()).filter(o -> o.name().equals(params.get("sort"))).findFirst()
+                .orElse(Pipeline.Order.NEWEST);
+        board = "board".equals(params.get("view"));
         if (callId == null) {
             calls = pipeline.calls();
             return;
+        }
+        if (board) {
+            columns = pipeline.board(callId, BOARD_CARDS);
+            return;
+        }
+        if (FacesContext.getCurrentInstance().getExternalContext().getFlash().get(FLASH_BULK + ".typed") instanceof String typed) {
+            bulkAction = typed;
+        }
+        if (FacesContext.getCurrentInstance().getExternalContext().getFlash().get(FLASH_BULK)
+                instanceof org.hamkke.intake.BulkActions.Request chosen && chosen.callId() == callId) {
+            pending = chosen;
+            pendingRows = pipeline.rows(callId, chosen.seen().keySet());
         }
         total = pipeline.count(callId, stage);
         scores = reviews.summaries(callId);
         conflicted = reviews.conflicted(callId);
         reviewers = reviews.reviewers();
-        rows = pipeline.page(callId, stage, (page - 1) * PAGE_SIZE, PAGE_SIZE).stream().map(Move::new).toList();
+        rows = pipeline.page(callId, stage, order, (page - 1) * PAGE_SIZE, PAGE_SIZE).stream().map(Move::new).toList();
         Map<String, Object> flash = FacesContext.getCurrentInstance().getExternalContext().getFlash();
         for (Move move : rows) {
             if (flash.get(FLASH_REASON + move.getApplicationId()) instanceof String typed) {
@@ -197,6 +225,133 @@ public class PipelinePage {
         return here();
     }
 
+    /**
+     * First step of a bulk action: what was ticked (each as "id:version", the version shown) and
+     * the action go to a confirmation listing each application and what will happen to it.
+     */
+    public String prepareBulk() {
+        var seen = chosen();
+        if (seen.isEmpty()) {
+            PageMessages.error("pipeline.bulk.noneSelected", null);
+        } else if (bulkAction == null || bulkAction.isEmpty() || !getBulkActions().contains(bulkAction)) {
+            PageMessages.error("pipeline.bulk.chooseAction", null);
+        } else if (!org.hamkke.intake.BulkActions.ASSIGN.equals(bulkAction) && Stage.valueOf(bulkAction).isDecision()
+                && (bulkReason == null || bulkReason.isBlank())) {
+            PageMessages.error("pipeline.messageRequired", null);
+            keepTypedBulk();
+        } else {
+            FacesContext.getCurrentInstance().getExternalContext().getFlash()
+                    .put(FLASH_BULK, new org.hamkke.intake.BulkActions.Request(callId, bulkAction, bulkReason, seen));
+        }
+        return here();
+    }
+
+    /** Second step: the person confirmed; each application moves in its own transaction. */
+    public String confirmBulk() {
+        Map<String, String> params = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+        bulkAction = getBulkActions().contains(params.get("bulkAction")) ? params.get("bulkAction") : null;
+        bulkReason = params.get("bulkReason");
+        var seen = chosen();
+        if (seen.isEmpty() || bulkAction == null || bulkAction.isEmpty()) {
+            PageMessages.error("pipeline.bulk.noneSelected", null);
+            return here();
+        }
+        var outcome = bulk.apply(currentUser.actor(), new org.hamkke.intake.BulkActions.Request(callId, bulkAction, bulkReason, seen));
+        String done = language.formatNumber(outcome.done());
+        String skipped = language.formatNumber(outcome.skipped().size());
+        if (outcome.skipped().isEmpty()) {
+            PageMessages.info("pipeline.bulk.done", done, skipped);
+        } else {
+            PageMessages.error("pipeline.bulk.done", done, skipped);
+            outcome.skipped().values().stream().distinct().forEach(key -> PageMessages.error(key, ""));
+        }
+        return here();
+    }
+
+    private void keepTypedBulk() {
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().put(FLASH_BULK + ".typed", bulkAction);
+    }
+
+    private java.util.LinkedHashMap<Long, Long> chosen() {
+        String[] ticked = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterValuesMap().get("selected");
+        var seen = new java.util.LinkedHashMap<Long, Long>();
+        for (String one : ticked == null ? new String[0] : ticked) {
+            String[] parts = one.split(":");
+            if (parts.length == 2 && parts[0].matches("\\d{1,18}") && parts[1].matches("\\d{1,18}")) {
+                seen.put(Long.valueOf(parts[0]), Long.valueOf(parts[1]));
+            }
+            if (seen.size() >= 200) {
+                break;
+            }
+        }
+        return seen;
+    }
+
+    /** Whether the pending bulk action applies to this application, or it will be skipped. */
+    public boolean applies(Pipeline.Row row) {
+        if (pending == null) {
+            return false;
+        }
+        if (org.hamkke.intake.BulkActions.ASSIGN.equals(pending.action())) {
+            return row.stage() == Stage.IN_REVIEW;
+        }
+        return row.stage().staffMoves().stream().anyMatch(s -> s.name().equals(pending.action()));
+    }
+
+    /** The actions offered for ticked applications: give reviewers, or move to any stage staff may move to. */
+    public List<String> getBulkActions() {
+        var actions = new java.util.ArrayList<String>();
+        actions.add(org.hamkke.intake.BulkActions.ASSIGN);
+        Arrays.stream(Stage.values()).filter(s -> Arrays.stream(Stage.values()).anyMatch(f -> f.staffMoves().contains(s)))
+                .forEach(s -> actions.add(s.name()));
+        return actions;
+    }
+
+    public String bulkActionLabel(String action) {
+        return org.hamkke.intake.BulkActions.ASSIGN.equals(action)
+                ? PageMessages.text("pipeline.bulk.assign") : PageMessages.text("pipeline.bulk.moveTo").replace("{0}", stageLabel(Stage.valueOf(action)));
+    }
+
+    public org.hamkke.intake.BulkActions.Request getPending() {
+        return pending;
+    }
+
+    public List<Pipeline.Row> getPendingRows() {
+        return pendingRows;
+    }
+
+    public String getBulkAction() {
+        return bulkAction;
+    }
+
+    public void setBulkAction(String bulkAction) {
+        this.bulkAction = bulkAction;
+    }
+
+    public String getBulkReason() {
+        return bulkReason;
+    }
+
+    public void setBulkReason(String bulkReason) {
+        this.bulkReason = bulkReason;
+    }
+
+    public boolean isBoard() {
+        return board;
+    }
+
+    public List<Pipeline.Column> getColumns() {
+        return columns;
+    }
+
+    public String getSort() {
+        return order.name();
+    }
+
+    public List<String> getSorts() {
+        return Arrays.stream(Pipeline.Order.values()).map(Enum::name).toList();
+    }
+
     public org.hamkke.intake.Scoring.Summary score(long applicationId) {
         return scores.get(applicationId);
     }
@@ -221,7 +376,7 @@ public class PipelinePage {
 
     private String here() {
         return "/staff/applications?faces-redirect=true&call=" + callId + (stage == null ? "" : "&stage=" + stage.name())
-                + "&page=" + page;
+                + "&page=" + page + "&sort=" + order.name();
     }
 
     private static String stageLabel(Stage stage) {

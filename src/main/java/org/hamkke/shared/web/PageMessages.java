@@ -11,13 +11,13 @@ public final class PageMessages {
 
     private PageMessages() {}
 
-    /** @param key a key of the Messages bundle; {0} in its text is replaced by {@code value} */
-    public static void info(String key, String value) {
-        add(FacesMessage.SEVERITY_INFO, key, value);
+    /** @param key a key of the Messages bundle; {0}, {1}... in its text are replaced by {@code values} in order */
+    public static void info(String key, String... values) {
+        add(FacesMessage.SEVERITY_INFO, key, values);
     }
 
-    public static void error(String key, String value) {
-        add(FacesMessage.SEVERITY_ERROR, key, value);
+    public static void error(String key, String... values) {
+        add(FacesMessage.SEVERITY_ERROR, key, values);
     }
 
     /** A text of the Messages bundle in the reader's language. */
@@ -26,9 +26,15 @@ public final class PageMessages {
         return faces.getApplication().getResourceBundle(faces, "msg").getString(key);
     }
 
-    private static void add(FacesMessage.Severity severity, String key, String value) {
+    private static void add(FacesMessage.Severity severity, String key, String... values) {
         FacesContext faces = FacesContext.getCurrentInstance();
-        String text = text(key).replace("{0}", value == null ? "" : value);
+        String text = text(key);
+        if (values == null) {
+            values = new String[] {""};
+        }
+        for (int i = 0; i < values.length; i++) {
+            text = text.replace("{" + i + "}", values[i] == null ? "" : values[i]);
+        }
         faces.addMessage(null, new FacesMessage(severity, text, null));
         faces.getExternalContext().getFlash().setKeepMessages(true);
     }

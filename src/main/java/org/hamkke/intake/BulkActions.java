@@ -1,0 +1,72 @@
+package org.hamkke.intake;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.hamkke.shared.audit.Actor;
+import org.hamkke.shared.audit.AuditLog;
+
+/**
+ * Staff's actions on many applications at once: move (or decide) them all, or give them all
+ * reviewers. Deliberately not one transaction: each application moves in its own, exactly as if
+ * moved by hand (its own history line, its own decision notice), so one that cannot move (its
+ * stage does not allow it, or someone moved it meanwhile) is skipped and reported without holding
+ * back the others.
+ */
+@ApplicationScoped
+public class BulkActions {
+
+    /** The action meaning "give reviewers" rather than a stage to move to. */
+    public static final String ASSIGN = "ASSIGN";
+
+    static final int REVIEWERS_PER_APPLICATION = 2;
+
+    @Inject
+    Pipeline pipeline;
+
+    @Inject
+    Reviews reviews;
+
+    @Inject
+    AuditLog audit;
+
+    /**
+     * What a person chose on the table, carried to the confirmation page (in the flash, hence
+     * serialisable) and back.
+     *
+     * @param seen application id → the version shown when it was chosen
+     */
+    public record Request(long callId, String action, String reason, LinkedHashMap<Long, Long> seen) implements Serializable {}
+
+    /** How it went: how many were done, and each skipped application with the reason's message key. */
+    public record Outcome(int done, Map<Long, String> skipped) {}
+
+    public Outcome apply(Actor staff, Request request) {
+        Map<Long, String> skipped = new LinkedHashMap<>();
+        int done = 0;
+        if (ASSIGN.equals(request.action())) {
+            done = reviews.autoAssign(staff, request.callId(), REVIEWERS_PER_APPLICATION, request.seen().keySet());
+        } else {
+            Stage to = Stage.valueOf(request.action());
+            for (var chosen : request.seen().entrySet()) {
+                try {
+                    pipeline.move(staff, chosen.getKey(), chosen.getValue(), to, request.reason());
+                    done++;
+                } catch (Stage.IllegalMoveException e) {
+                    skipped.put(chosen.getKey(), "pipeline.bulk.skippedNotAllowed");
+                } catch (Pipeline.ChangedMeanwhile e) {
+                    skipped.put(chosen.getKey(), "pipeline.bulk.skippedChanged");
+                } catch (Pipeline.MessageRequired e) {
+                    skipped.put(chosen.getKey(), "pipeline.messageRequired");
+                } catch (IllegalArgumentException e) {
+                    skipped.put(chosen.getKey(), "pipeline.notFound");
+                }
+            }
+        }
+        audit.record(staff, "application.bulk", "programme_call", String.valueOf(request.callId()),
+                request.action() + " on " + request.seen().size() + ": " + done + " done, " + skipped.size() + " skipped");
+        return new Outcome(done, skipped);
+    }
+}

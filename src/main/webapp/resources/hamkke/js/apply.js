@@ -1,0 +1,165 @@
+/*
+ * The application form on a phone with a weak connection: saves the draft a few seconds after
+ * typing stops, keeps a copy on the device while the connection is lost (and sends it when it
+ * comes back), checks a file's size before sending it, and shows upload progress. Without
+ * JavaScript the form still works: every button saves.
+ */
+(function () {
+  'use strict';
+  var form = document.getElementById('apply');
+  if (!form) {
+    return;
+  }
+  var status = document.getElementById('autosave-status');
+  var key = 'hamkke.apply.' + form.dataset.call + '.' + form.dataset.step;
+  var autosaveButton = form.querySelector('input.autosave');
+  var timer = null;
+
+  function say(text) {
+    if (status) {
+      status.textContent = text;
+    }
+  }
+
+  function fields() {
+    return Array.prototype.filter.call(form.elements, function (el) {
+      return el.name && el.type !== 'hidden' && el.type !== 'file' && el.type !== 'submit';
+    });
+  }
+
+  function keepOnDevice() {
+    var values = {};
+    fields().forEach(function (el) {
+      if (el.type === 'checkbox' || el.type === 'radio') {
+        values[el.id] = el.checked;
+      } else {
+        values[el.id] = el.value;
+      }
+    });
+    try {
+      localStorage.setItem(key, JSON.stringify({at: Date.now(), values: values}));
+    } catch (e) {
+      // Private browsing or a full store: the server copy still works.
+    }
+  }
+
+  function restoreFromDevice() {
+    var kept;
+    try {
+      kept = JSON.parse(localStorage.getItem(key) || 'null');
+    } catch (e) {
+      kept = null;
+    }
+    if (!kept || kept.at <= Number(form.dataset.savedAt || 0)) {
+      return false;
+    }
+    Object.keys(kept.values).forEach(function (id) {
+      var el = document.getElementById(id);
+      if (!el) {
+        return;
+      }
+      if (el.type === 'checkbox' || el.type === 'radio') {
+        el.checked = kept.values[id];
+      } else {
+        el.value = kept.values[id];
+      }
+    });
+    say(form.dataset.msgRestored);
+    return true;
+  }
+
+  function autosave() {
+    if (!autosaveButton) {
+      return;
+    }
+    var data = new FormData(form);
+    form.querySelectorAll('input[type=file]').forEach(function (el) {
+      data.delete(el.name);
+    });
+    data.append(autosaveButton.name, autosaveButton.value);
+    fetch(form.action, {method: 'POST', body: data, credentials: 'same-origin', redirect: 'manual'})
+      .then(function (response) {
+        return response.text().then(function (text) {
+          if (response.status === 200 && text.length < 300) {
+            localStorage.removeItem(key);
+            say(text);
+          } else if (response.status === 409) {
+            say(text);
+          } else {
+            say(form.dataset.msgOffline);
+          }
+        });
+      })
+      .catch(function () {
+        say(form.dataset.msgOffline);
+      });
+  }
+
+  function changed() {
+    keepOnDevice();
+    clearTimeout(timer);
+    timer = setTimeout(autosave, 3000);
+  }
+
+  form.addEventListener('input', changed);
+  form.addEventListener('change', changed);
+  window.addEventListener('online', autosave);
+
+  // A file larger than the limit is refused here, before minutes of uploading on a slow link.
+  form.querySelectorAll('input[type=file]').forEach(function (input) {
+    input.addEventListener('change', function () {
+      var max = Number(form.dataset.maxBytes);
+      if (input.files.length && input.files[0].size > max) {
+        input.value = '';
+        var note = document.createElement('span');
+        note.className = 'field-error';
+        note.textContent = form.dataset.msgTooLarge;
+        input.insertAdjacentElement('afterend', note);
+      }
+    });
+  });
+
+  // With a file chosen, send the form ourselves to show how far the upload has come.
+  form.addEventListener('submit', function (event) {
+    var withFile = Array.prototype.some.call(form.querySelectorAll('input[type=file]'), function (el) {
+      return el.files.length > 0;
+    });
+    if (!withFile || !window.XMLHttpRequest) {
+      return;
+    }
+    event.preventDefault();
+    var data = new FormData(form);
+    if (event.submitter && event.submitter.name) {
+      data.append(event.submitter.name, event.submitter.value);
+    }
+    var progress = document.getElementById('upload-progress');
+    var xhr = new XMLHttpRequest();
+    xhr.open('POST', form.action);
+    xhr.upload.addEventListener('progress', function (e) {
+      if (e.lengthComputable && progress) {
+        progress.hidden = false;
+        progress.value = Math.round(100 * e.loaded / e.total);
+        say(form.dataset.msgUploading.replace('{0}', progress.value));
+      }
+    });
+    xhr.addEventListener('load', function () {
+      if (xhr.responseURL && xhr.responseURL.split('?')[0] !== form.action.split('?')[0]) {
+        window.location.assign(xhr.responseURL);
+      } else if (xhr.responseURL && xhr.responseURL !== form.action) {
+        window.location.assign(xhr.responseURL);
+      } else {
+        document.open();
+        document.write(xhr.responseText);
+        document.close();
+      }
+    });
+    xhr.addEventListener('error', function () {
+      say(form.dataset.msgUploadFailed);
+    });
+    xhr.send(data);
+  });
+
+  if (restoreFromDevice()) {
+    autosave();
+  }
+}());

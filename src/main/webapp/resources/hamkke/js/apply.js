@@ -77,22 +77,28 @@
       data.delete(el.name);
     });
     data.append(autosaveButton.name, autosaveButton.value);
-    fetch(form.action, {method: 'POST', body: data, credentials: 'same-origin', redirect: 'manual'})
-      .then(function (response) {
-        return response.text().then(function (text) {
-          if (response.status === 200 && text.length < 300) {
-            localStorage.removeItem(key);
-            say(text);
-          } else if (response.status === 409) {
-            say(text);
-          } else {
-            say(form.dataset.msgOffline);
-          }
-        });
-      })
-      .catch(function () {
+    // XMLHttpRequest rather than fetch: older phones' browsers have it too.
+    var xhr = new XMLHttpRequest();
+    xhr.open('POST', form.action);
+    xhr.addEventListener('load', function () {
+      var text = xhr.responseText || '';
+      if (xhr.status === 200 && text.length < 300) {
+        try {
+          localStorage.removeItem(key);
+        } catch (e) {
+          // nothing kept, nothing to remove
+        }
+        say(text);
+      } else if (xhr.status === 409) {
+        say(text);
+      } else {
         say(form.dataset.msgOffline);
-      });
+      }
+    });
+    xhr.addEventListener('error', function () {
+      say(form.dataset.msgOffline);
+    });
+    xhr.send(data);
   }
 
   function changed() {
@@ -143,9 +149,8 @@
       }
     });
     xhr.addEventListener('load', function () {
-      if (xhr.responseURL && xhr.responseURL.split('?')[0] !== form.action.split('?')[0]) {
-        window.location.assign(xhr.responseURL);
-      } else if (xhr.responseURL && xhr.responseURL !== form.action) {
+      // Redirected (saved): go where the server sent us. Not redirected: the page with its messages.
+      if (xhr.responseURL && xhr.responseURL !== form.action) {
         window.location.assign(xhr.responseURL);
       } else {
         document.open();

@@ -131,6 +131,85 @@ class PipelineIT {
     }
 
     @Test
+    void bulkActionsAskForConfirmationSkipWhatCannotMoveAndRecordEachMove() throws Exception {
+        long call;
+        List<Long> apps = new java.util.ArrayList<>();
+        try (Connection db = Db.connect()) {
+            call = insertReturningId(db, """
+                    insert into programme_call (title, summary, opens_at, closes_at, time_zone)
+                    values ('{"en": "Bulk call"}', '{"en": "x"}', now() - interval '5 days', now() + interval '5 days', 'UTC') returning id""");
+            String[] stages = {"SUBMITTED", "SUBMITTED", "WITHDRAWN"};
+            String[] names = {"Alpha Bakers", "Beta Weavers", "Gamma Potters"};
+            List<Long> people = new java.util.ArrayList<>();
+            try (var s = db.createStatement(); var r = s.executeQuery("select id from person where subject like 'demo:%' order by id limit 3")) {
+                while (r.next()) {
+                    people.add(r.getLong(1));
+                }
+            }
+            for (int i = 0; i < 3; i++) {
+                apps.add(insertReturningId(db, """
+                        insert into application (call_id, applicant_id, name, stage, created_at, updated_at, submitted_at, receipt)
+                        values (%d, %d, '%s', '%s', now(), now(), now(), 'B-' || gen_random_uuid()) returning id"""
+                        .formatted(call, people.get(i), names[i], stages[i])));
+            }
+        }
+        try (Visitor staff = new Visitor()) {
+            staff.open("/staff/applications.xhtml?call=" + call + "&sort=NAME");
+            HtmlPage table = staff.submitKeycloakLogin(DemoLogin.STAFF.username(), DemoLogin.STAFF.password());
+            List<String> order = table.<HtmlElement>getByXPath("//form[@data-application]//h2").stream()
+                    .map(h -> h.getTextContent().strip()).toList();
+            assertTrue(order.get(0).startsWith("Alpha") && order.get(2).startsWith("Gamma"), order.toString());
+
+            // A decision for many still needs its message: refused before any confirmation.
+            tick(table, apps.get(0));
+            table.<HtmlSelect>getHtmlElementById("bulk:bulkAction").setSelectedAttribute("REJECTED", true);
+            HtmlPage refused = table.<HtmlElement>getHtmlElementById("bulk:prepareBulk").click();
+            assertTrue(refused.asNormalizedText().contains("A decision needs a message"), refused.asNormalizedText());
+            assertTrue(refused.getElementById("confirmBulk") == null);
+
+            for (long app : apps) {
+                tick(refused, app);
+            }
+            refused.<HtmlSelect>getHtmlElementById("bulk:bulkAction").setSelectedAttribute("SCREENING", true);
+            refused.<HtmlTextArea>getHtmlElementById("bulk:bulkReason").setText("Eligible after a first read");
+            HtmlPage confirm = refused.<HtmlElement>getHtmlElementById("bulk:prepareBulk").click();
+            String listed = confirm.getElementById("bulk-selection").asNormalizedText();
+            assertTrue(listed.contains("Alpha Bakers") && listed.contains("Beta Weavers"), listed);
+            assertTrue(listed.contains("Gamma Potters (Withdrawn) — not possible from its stage"), listed);
+            assertEquals("SUBMITTED", stage(apps.get(0)), "Nothing moves before the confirmation");
+
+            HtmlPage done = confirm.<HtmlElement>getHtmlElementById("confirmBulk:confirm").click();
+            assertTrue(done.asNormalizedText().contains("2 done, 0 skipped"), done.asNormalizedText());
+        }
+        assertEquals("SCREENING", stage(apps.get(0)));
+        assertEquals("SCREENING", stage(apps.get(1)));
+        assertEquals("WITHDRAWN", stage(apps.get(2)));
+        assertEquals(1, Db.count("select count(*) from stage_change where application_id = ? and reason = 'Eligible after a first read'",
+                apps.get(0)), "Each move has its own history line");
+        assertEquals(1, Db.count("select count(*) from audit_entry where action = 'application.bulk' and object_id = ?",
+                String.valueOf(call)));
+    }
+
+    @Test
+    void theBoardShowsEveryStageWithItsCount() throws Exception {
+        long application = submittedApplication("en");
+        try (Visitor staff = new Visitor()) {
+            staff.open("/staff/applications.xhtml?call=" + callOf(application) + "&view=board");
+            HtmlPage board = staff.submitKeycloakLogin(DemoLogin.STAFF.username(), DemoLogin.STAFF.password());
+            List<HtmlElement> columns = board.getByXPath("//section[contains(@class,'column')]");
+            assertEquals(8, columns.size(), "One column per stage");
+            HtmlElement submitted = board.getFirstByXPath("//section[@data-stage='SUBMITTED']");
+            assertTrue(submitted.asNormalizedText().contains("1") && submitted.asNormalizedText().contains("Coopérative Tissage"),
+                    submitted.asNormalizedText());
+        }
+    }
+
+    private static void tick(HtmlPage page, long application) {
+        org.htmlunit.html.HtmlCheckBoxInput box = page.getHtmlElementById("select-" + application);
+        box.setChecked(true);
+    }
+
+    @Test
     void aMoveTheMachineForbidsIsRefusedEvenWhenForged() throws Exception {
         long application = submittedApplication("en");
         try (Visitor staff = new Visitor()) {

@@ -159,6 +159,9 @@ public class PipelinePage {
                 instanceof org.hamkke.intake.BulkActions.Request chosen && chosen.callId() == callId) {
             pending = chosen;
             pendingRows = pipeline.rows(callId, chosen.seen().keySet());
+        } else if (params.containsKey("confirmBulk")) {
+            // The confirmation posted back: the flash is spent, but the form must exist again for its button to act.
+            pending = new org.hamkke.intake.BulkActions.Request(callId, params.get("bulkAction"), params.get("bulkReason"), chosen());
         }
         total = pipeline.count(callId, stage);
         scores = reviews.summaries(callId);

@@ -248,6 +248,40 @@ public class Pipeline {
         }
     }
 
+    /** A submitted application in full, as staff read it. */
+    public record Detail(
+            long id, long callId, String callTitleJson, String name, String kind, String legalForm, String sector, String region,
+            Stage stage, String receipt, Instant submittedAt, String decisionMessage, long version, List<String> members,
+            List<String[]> answers) {}
+
+    public java.util.Optional<Detail> detail(long applicationId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = em.createNativeQuery(
+                        """
+                        select a.id, a.call_id, c.title::text, a.name, a.applicant_kind, a.legal_form, a.sector, a.region, a.stage,
+                               a.receipt, a.submitted_at, a.decision_message, a.version, a.answers::text
+                        from application a join programme_call c on c.id = a.call_id where a.id = ?1 and a.stage is not null
+                        """)
+                .setParameter(1, applicationId)
+                .getResultList();
+        if (found.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Object[] a = found.getFirst();
+        long callId = ((Number) a[1]).longValue();
+        @SuppressWarnings("unchecked")
+        List<Object[]> people = em.createNativeQuery(
+                        "select name, role, consent_at is not null from application_member where application_id = ?1 order by position")
+                .setParameter(1, applicationId)
+                .getResultList();
+        List<String> members = people.stream()
+                .map(m -> m[0] + (m[1] == null ? "" : " (" + m[1] + ")") + ((Boolean) m[2] ? " ✓" : " ✗"))
+                .toList();
+        return java.util.Optional.of(new Detail(applicationId, callId, (String) a[2], (String) a[3], (String) a[4], (String) a[5],
+                (String) a[6], (String) a[7], Stage.valueOf((String) a[8]), (String) a[9], ((Timestamp) a[10]).toInstant(),
+                (String) a[11], ((Number) a[12]).longValue(), members, AnswerSheet.of(em, callId, applicationId, (String) a[13])));
+    }
+
     /** The moves of one application, oldest first. */
     public List<String[]> history(long applicationId) {
         @SuppressWarnings("unchecked")
@@ -257,7 +291,7 @@ public class Pipeline {
                 .getResultList();
         List<String[]> out = new ArrayList<>();
         for (Object[] r : rows) {
-            out.add(new String[] {(String) r[0], (String) r[1], (String) r[2], r[3].toString(), (String) r[4]});
+            out.add(new String[] {(String) r[0], (String) r[1], (String) r[2], ((Timestamp) r[3]).toInstant().toString(), (String) r[4]});
         }
         return out;
     }

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -203,25 +204,7 @@ public class Reviews {
                     .getResultList();
             names.forEach(n -> members.add((String) n));
         }
-        Map<String, String> answerValues = JsonObjects.strings((String) a[7]);
-        List<String[]> answers = new ArrayList<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> questions = em.createNativeQuery(
-                        """
-                        select q.id, q.label::text, q.kind, q.choices::text, f.id, f.original_name
-                        from call_question q left join application_file f on f.question_id = q.id and f.application_id = ?2
-                        where q.call_id = ?1 order by q.position
-                        """)
-                .setParameter(1, callId)
-                .setParameter(2, applicationId)
-                .getResultList();
-        for (Object[] q : questions) {
-            String value = "FILE".equals(q[2])
-                    ? (q[5] == null ? "" : (String) q[5])
-                    : answerValues.getOrDefault(String.valueOf(((Number) q[0]).longValue()), "");
-            // label, answer, attachment id (FILE), options (CHOICE, MULTI_CHOICE) to show labels, not values
-            answers.add(new String[] {(String) q[1], value, q[4] == null ? null : q[4].toString(), (String) q[3]});
-        }
+        List<String[]> answers = AnswerSheet.of(em, callId, applicationId, (String) a[7]);
         Object[] review = reviewOf(reviewerId, applicationId);
         return new Sheet(applicationId, (String) a[1], blind, blind ? null : (String) a[3], (String) a[4], (String) a[5],
                 (String) a[6], members, answers, rubric(callId), review == null ? Map.of() : JsonObjects.ints((String) review[0]),
@@ -264,6 +247,94 @@ public class Reviews {
                 .setParameter(5, submit ? "SUBMITTED" : "DRAFT")
                 .setParameter(6, submit ? Timestamp.from(clock.instant()) : null)
                 .executeUpdate();
+    }
+
+    /** One reviewer's review of an application as staff see it, names included, with its reopenings. */
+    public record StaffView(
+            long reviewerId, String reviewerName, String conflict, String status, Instant submittedAt,
+            Map<String, Integer> scores, Map<String, String> comments, List<Reopening> reopenings) {
+
+        public boolean isSubmitted() {
+            return "SUBMITTED".equals(status);
+        }
+    }
+
+    /** Staff reopened a submitted review: who, when and why. */
+    public record Reopening(String actor, Instant at, String reason) {}
+
+    /** Every assignment of an application with its review and reopenings, for staff (two queries). */
+    public List<StaffView> ofApplication(long applicationId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> history = em.createNativeQuery(
+                        """
+                        select ra.reviewer_id, o.actor, o.at, o.reason from review_reopening o
+                        join review_assignment ra on ra.id = o.assignment_id where ra.application_id = ?1 order by o.at, o.id
+                        """)
+                .setParameter(1, applicationId)
+                .getResultList();
+        Map<Long, List<Reopening>> reopenings = new HashMap<>();
+        for (Object[] h : history) {
+            reopenings.computeIfAbsent(((Number) h[0]).longValue(), k -> new ArrayList<>())
+                    .add(new Reopening((String) h[1], ((Timestamp) h[2]).toInstant(), (String) h[3]));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        """
+                        select ra.reviewer_id, coalesce(nullif(p.display_name, ''), p.username), ra.conflict, r.status, r.submitted_at,
+                               coalesce(r.scores::text, '{}'), coalesce(r.comments::text, '{}')
+                        from review_assignment ra join person p on p.id = ra.reviewer_id
+                        left join review r on r.assignment_id = ra.id
+                        where ra.application_id = ?1 order by ra.assigned_at, ra.id
+                        """)
+                .setParameter(1, applicationId)
+                .getResultList();
+        return rows.stream().map(r -> new StaffView(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                        r[3] == null ? "NOT_STARTED" : (String) r[3], r[4] == null ? null : ((Timestamp) r[4]).toInstant(),
+                        JsonObjects.ints((String) r[5]), JsonObjects.strings((String) r[6]),
+                        reopenings.getOrDefault(((Number) r[0]).longValue(), List.of())))
+                .toList();
+    }
+
+    /** Why a reopening was refused. */
+    public static final class NotSubmitted extends RuntimeException {
+        NotSubmitted() {
+            super("Only a submitted review can be reopened");
+        }
+    }
+
+    /**
+     * Staff reopen a submitted review so its reviewer can change it: back to a draft with its scores
+     * and comments kept; the reason and who reopened it stay in the review's history.
+     *
+     * @throws NotSubmitted when the review is not (or no longer) submitted: a second click changes nothing
+     * @throws IllegalArgumentException without a reason
+     */
+    public void reopen(Actor staff, long applicationId, long reviewerId, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("A reason is required");
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> reopened = em.createNativeQuery(
+                        """
+                        update review r set status = 'DRAFT', submitted_at = null, version = r.version + 1
+                        from review_assignment ra
+                        where ra.id = r.assignment_id and ra.application_id = ?1 and ra.reviewer_id = ?2 and r.status = 'SUBMITTED'
+                        returning ra.id
+                        """)
+                .setParameter(1, applicationId)
+                .setParameter(2, reviewerId)
+                .getResultList();
+        if (reopened.isEmpty()) {
+            throw new NotSubmitted();
+        }
+        em.createNativeQuery("insert into review_reopening (assignment_id, actor_id, actor, at, reason) values (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, reopened.getFirst().longValue())
+                .setParameter(2, staff.personId())
+                .setParameter(3, staff.username())
+                .setParameter(4, Timestamp.from(clock.instant()))
+                .setParameter(5, reason.strip())
+                .executeUpdate();
+        audit.record(staff, "review.reopen", "application", String.valueOf(applicationId), "reviewer " + reviewerId + ": " + reason.strip());
     }
 
     /** Scores per application of a call, from submitted reviews only, with each reviewer's habits taken out. */

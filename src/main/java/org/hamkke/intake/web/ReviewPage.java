@@ -124,14 +124,7 @@ public class ReviewPage {
 
     /** An answer as the reviewer reads it: a choice's label in their language rather than its stored value. */
     public String answerText(String[] answer) {
-        if (answer[3] == null || answer[3].equals("[]") || answer[1] == null || answer[1].isEmpty()) {
-            return answer[1];
-        }
-        var labels = new java.util.HashMap<String, String>();
-        org.hamkke.shared.JsonObjects.choices(answer[3]).forEach(c -> labels.put(c[0], language.text(c[1])));
-        return java.util.Arrays.stream(answer[1].split(org.hamkke.intake.Applications.MULTI_SEPARATOR))
-                .map(v -> labels.getOrDefault(v, v))
-                .collect(java.util.stream.Collectors.joining("; "));
+        return AnswerText.of(language, answer);
     }
 
     public List<Integer> range(int max) {

@@ -1,0 +1,26 @@
+package org.hamkke.intake.web;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.hamkke.identity.web.Language;
+import org.hamkke.intake.Applications;
+import org.hamkke.shared.JsonObjects;
+
+/** An answer from an AnswerSheet as a reader sees it: a choice's label in their language, not its stored value. */
+final class AnswerText {
+
+    private AnswerText() {}
+
+    static String of(Language language, String[] answer) {
+        if (answer[3] == null || answer[3].equals("[]") || answer[1] == null || answer[1].isEmpty()) {
+            return answer[1];
+        }
+        Map<String, String> labels = new HashMap<>();
+        JsonObjects.choices(answer[3]).forEach(c -> labels.put(c[0], language.text(c[1])));
+        return Arrays.stream(answer[1].split(Applications.MULTI_SEPARATOR))
+                .map(v -> labels.getOrDefault(v, v))
+                .collect(Collectors.joining("; "));
+    }
+}

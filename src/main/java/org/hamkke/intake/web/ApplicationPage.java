@@ -1,0 +1,123 @@
+package org.hamkke.intake.web;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.hamkke.identity.web.CurrentUser;
+import org.hamkke.identity.web.Language;
+import org.hamkke.intake.Pipeline;
+import org.hamkke.intake.Reviews;
+import org.hamkke.intake.Scoring;
+import org.hamkke.shared.web.PageMessages;
+import org.hamkke.shared.web.RequestParams;
+
+/**
+ * One application as staff read it ({@code /staff/application.xhtml?id=N}): answers and files,
+ * members, its moves, and every reviewer's review with scores and comments. A submitted review can
+ * be reopened here, with a reason that stays in its history.
+ */
+@Named
+@RequestScoped
+public class ApplicationPage {
+
+    @Inject
+    Pipeline pipeline;
+
+    @Inject
+    Reviews reviews;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Language language;
+
+    private Pipeline.Detail detail;
+    private List<String[]> history = List.of();
+    private List<Reviews.StaffView> reviewList = List.of();
+    private List<Reviews.Criterion> rubric = List.of();
+    private Scoring.Summary summary;
+    private Long reviewerId;
+    private String reason;
+
+    @PostConstruct
+    void load() throws IOException {
+        Map<String, String> params = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+        Long id = RequestParams.id(params.get("id"));
+        detail = id == null ? null : pipeline.detail(id).orElse(null);
+        if (detail == null) {
+            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "");
+            FacesContext.getCurrentInstance().responseComplete();
+            return;
+        }
+        history = pipeline.history(id);
+        reviewList = reviews.ofApplication(id);
+        rubric = reviews.rubric(detail.callId());
+        summary = reviews.summaries(detail.callId()).get(id);
+    }
+
+    /** Reopens one reviewer's submitted review; the reason is required and kept. */
+    public String reopen() {
+        reviewerId = RequestParams.id(FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("reviewer"));
+        try {
+            if (reviewerId == null) {
+                PageMessages.error("application.reopen.chooseReviewer", null);
+            } else {
+                reviews.reopen(currentUser.actor(), detail.id(), reviewerId, reason);
+                PageMessages.info("application.reopen.done", reviewList.stream()
+                        .filter(r -> r.reviewerId() == reviewerId).map(Reviews.StaffView::reviewerName).findFirst().orElse(""));
+            }
+        } catch (IllegalArgumentException e) {
+            PageMessages.error("application.reopen.reasonRequired", null);
+        } catch (Reviews.NotSubmitted e) {
+            PageMessages.error("application.reopen.notSubmitted", null);
+        }
+        return "/staff/application?faces-redirect=true&id=" + detail.id();
+    }
+
+    public String answerText(String[] answer) {
+        return AnswerText.of(language, answer);
+    }
+
+    /** A moment of the history (kept as ISO text) in the reader's language. */
+    public String when(String iso) {
+        return language.at(java.time.Instant.parse(iso));
+    }
+
+    public String stageLabel(String stage) {
+        return stage == null ? "—" : PageMessages.text("stage." + stage);
+    }
+
+    public Pipeline.Detail getDetail() {
+        return detail;
+    }
+
+    public List<String[]> getHistory() {
+        return history;
+    }
+
+    public List<Reviews.StaffView> getReviews() {
+        return reviewList;
+    }
+
+    public List<Reviews.Criterion> getRubric() {
+        return rubric;
+    }
+
+    public Scoring.Summary getSummary() {
+        return summary;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+}

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.hamkke.identity.Languages;
 import org.hamkke.identity.web.CurrentUser;
 import org.hamkke.intake.CallForm;
@@ -43,10 +43,6 @@ public class CallPage implements Serializable {
     @Inject
     CurrentUser currentUser;
 
-    @Inject
-    @ConfigProperty(name = "hamkke.time-zone", defaultValue = "UTC")
-    String portalZone;
-
     private CallForm form;
     private final Map<String, List<String>> errors = new HashMap<>();
 
@@ -55,7 +51,8 @@ public class CallPage implements Serializable {
         Long id = RequestParams.id(FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id"));
         if (id == null) {
             form = new CallForm();
-            form.setTimeZone(portalZone);
+            // Looked up, not injected: a view-scoped bean may only hold what can be serialised with the session.
+            form.setTimeZone(ConfigProvider.getConfig().getOptionalValue("hamkke.time-zone", String.class).orElse("UTC"));
             return;
         }
         form = calls.form(id).orElse(null);

@@ -86,7 +86,7 @@ class CallEditorIT {
             assertEquals(6, editor.getByXPath("//div[contains(@class,'criterion-row')]").size());
 
             HtmlPage refused = click(editor, "call:save");
-            assertEquals(200, staff.status());
+            assertEquals(200, refused.getWebResponse().getStatusCode(), "A refusal is the page again, not an error page");
             assertTrue(refused.asNormalizedText().contains("The call must close after it opens."), refused.asNormalizedText());
             assertEquals(title, input(refused, "//input[@id='call:title:en']").getValue(), "What was typed is kept");
             assertEquals("À domicile\nDans un atelier\nAu marché",
@@ -96,7 +96,7 @@ class CallEditorIT {
             input(refused, "//input[@id='call:closesAt']").setValue(TYPED.format(opens.plusDays(30)));
             HtmlPage saved = click(refused, "call:save");
             assertTrue(saved.asNormalizedText().contains("Call created: " + title), saved.asNormalizedText());
-            callId = Long.parseLong(staff.url().getQuery().replaceAll(".*id=(\\d+).*", "$1"));
+            callId = Long.parseLong(saved.getUrl().getQuery().replaceAll(".*id=(\\d+).*", "$1"));
 
             assertEquals("Coopératives du littoral", Db.value("select title ->> 'fr' from programme_call where id = ?", callId));
             assertEquals(true, Db.value("select opens_at = ? from programme_call where id = ?",

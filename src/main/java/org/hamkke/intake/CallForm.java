@@ -44,7 +44,7 @@ public class CallForm implements Serializable {
         private final Map<String, String> help = perLanguage();
         /** One option per line, per language; lines match by position. */
         private final Map<String, String> choices = perLanguage();
-        private List<Choice> saved = List.of();
+        private List<QuestionChoice> saved = List.of();
         private boolean required = true;
         private String maxLength;
         private String minValue;
@@ -55,7 +55,7 @@ public class CallForm implements Serializable {
 
         public Question() {}
 
-        public Question(Long id, long answers, List<Choice> saved) {
+        public Question(Long id, long answers, List<QuestionChoice> saved) {
             this.id = id;
             this.answers = answers;
             this.saved = List.copyOf(saved);
@@ -104,7 +104,7 @@ public class CallForm implements Serializable {
         }
 
         /** The options as last saved, so an unchanged English label keeps its value. */
-        public List<Choice> getSaved() {
+        public List<QuestionChoice> getSaved() {
             return saved;
         }
 
@@ -210,7 +210,7 @@ public class CallForm implements Serializable {
 
         /** The key as stored: the one typed, else a slug of the English label. */
         public String effectiveKey() {
-            return key == null || key.isBlank() ? Choice.slug(label.get("en")) : key.strip();
+            return key == null || key.isBlank() ? QuestionChoice.slug(label.get("en")) : key.strip();
         }
     }
 

@@ -116,7 +116,7 @@ public final class CallRules {
                     problems.add(new Problem(at + "choices", "calls.question.choiceLines", Languages.nativeName(language)));
                 }
             }
-            if (choices(q).stream().map(Choice::value).anyMatch(String::isEmpty)) {
+            if (choices(q).stream().map(QuestionChoice::value).anyMatch(String::isEmpty)) {
                 problems.add(new Problem(at + "choices", "calls.question.choiceLatin"));
             }
         }
@@ -162,16 +162,16 @@ public final class CallRules {
      * value it was saved with while its English label is unchanged; a new one gets a slug of its
      * English label, made unique within the question.
      */
-    public static List<Choice> choices(CallForm.Question q) {
+    public static List<QuestionChoice> choices(CallForm.Question q) {
         Map<String, List<String>> byLanguage = new LinkedHashMap<>();
         Languages.SUPPORTED.forEach(language -> byLanguage.put(language, lines(q.getChoices().get(language))));
         List<String> english = byLanguage.get("en");
         Set<String> taken = new HashSet<>();
-        List<Choice> choices = new ArrayList<>();
+        List<QuestionChoice> choices = new ArrayList<>();
         for (int i = 0; i < english.size(); i++) {
             String label = english.get(i);
-            String value = q.getSaved().stream().filter(c -> label.equals(c.label().get("en"))).map(Choice::value)
-                    .findFirst().orElse(Choice.slug(label));
+            String value = q.getSaved().stream().filter(c -> label.equals(c.label().get("en"))).map(QuestionChoice::value)
+                    .findFirst().orElse(QuestionChoice.slug(label));
             String unique = value;
             for (int n = 2; !value.isEmpty() && !taken.add(unique); n++) {
                 unique = value + "-" + n;
@@ -182,7 +182,7 @@ public final class CallRules {
                     labels.put(language.getKey(), language.getValue().get(i));
                 }
             }
-            choices.add(new Choice(unique, labels));
+            choices.add(new QuestionChoice(unique, labels));
         }
         return choices;
     }

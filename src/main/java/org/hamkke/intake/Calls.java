@@ -166,7 +166,7 @@ public class Calls {
                 .getResultList();
         for (Object[] r : rows) {
             CallForm.Question q = new CallForm.Question(((Number) r[0]).longValue(), ((Number) r[9]).longValue(),
-                    Choice.read((String) r[8]));
+                    QuestionChoice.read((String) r[8]));
             form.getQuestions().add(q);
             q.setKind((String) r[1]);
             putTexts(q.getLabel(), r[2]);
@@ -371,7 +371,7 @@ public class Calls {
                     .setParameter(5, q.isText() ? CallRules.whole(q.getMaxLength()).map(String::valueOf).orElse(null) : null)
                     .setParameter(6, q.isNumber() ? CallRules.decimal(q.getMinValue()).map(BigDecimal::toPlainString).orElse(null) : null)
                     .setParameter(7, q.isNumber() ? CallRules.decimal(q.getMaxValue()).map(BigDecimal::toPlainString).orElse(null) : null)
-                    .setParameter(8, q.isChoice() ? Choice.json(CallRules.choices(q)) : "[]")
+                    .setParameter(8, q.isChoice() ? QuestionChoice.json(CallRules.choices(q)) : "[]")
                     .setParameter(9, position)
                     .setParameter(10, callId);
             if (q.getId() != null) {

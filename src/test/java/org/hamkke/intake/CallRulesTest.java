@@ -103,17 +103,17 @@ class CallRulesTest {
 
         q.getChoices().put("fr", "À domicile\n\nDans un atelier");
         assertEquals(Set.of(), problems(form));
-        assertEquals(List.of(new Choice("at-home", Map.of("en", "At home", "fr", "À domicile")),
-                new Choice("in-a-workshop", Map.of("en", "In a workshop", "fr", "Dans un atelier"))), CallRules.choices(q));
+        assertEquals(List.of(new QuestionChoice("at-home", Map.of("en", "At home", "fr", "À domicile")),
+                new QuestionChoice("in-a-workshop", Map.of("en", "In a workshop", "fr", "Dans un atelier"))), CallRules.choices(q));
     }
 
     @Test
     void aChoiceKeepsItsSavedValueWhileItsEnglishLabelStays() {
-        CallForm.Question q = new CallForm.Question(3L, 5, Choice.read("[\"home\", \"workshop\"]"));
+        CallForm.Question q = new CallForm.Question(3L, 5, QuestionChoice.read("[\"home\", \"workshop\"]"));
         q.setKind("CHOICE");
         assertEquals("home\nworkshop", q.getChoices().get("en"), "Plain strings of older calls read as English labels");
         q.getChoices().put("en", "workshop\nhome\nHome");
-        assertEquals(List.of("workshop", "home", "home-2"), CallRules.choices(q).stream().map(Choice::value).toList());
+        assertEquals(List.of("workshop", "home", "home-2"), CallRules.choices(q).stream().map(QuestionChoice::value).toList());
     }
 
     @Test
@@ -167,7 +167,7 @@ class CallRulesTest {
 
     @Test
     void slugsAreLatinLowerCaseAndDashed() {
-        assertEquals("a-domicile-home", Choice.slug("À domicile (home)!"));
-        assertEquals("", Choice.slug("في المنزل"));
+        assertEquals("a-domicile-home", QuestionChoice.slug("À domicile (home)!"));
+        assertEquals("", QuestionChoice.slug("في المنزل"));
     }
 }

@@ -20,14 +20,14 @@ import java.util.Map;
  * {"value": "home", "label": {"en": "At home", "fr": "À domicile"}}; calls written before the
  * editor hold plain strings ("home"), read as a choice whose value and English label are that string.
  */
-public record Choice(String value, Map<String, String> label) implements Serializable {
+public record QuestionChoice(String value, Map<String, String> label) implements Serializable {
 
-    public static List<Choice> read(String json) {
-        List<Choice> choices = new ArrayList<>();
+    public static List<QuestionChoice> read(String json) {
+        List<QuestionChoice> choices = new ArrayList<>();
         try (var reader = Json.createReader(new StringReader(json))) {
             for (JsonValue item : reader.readArray()) {
                 if (item instanceof JsonString plain) {
-                    choices.add(new Choice(plain.getString(), Map.of("en", plain.getString())));
+                    choices.add(new QuestionChoice(plain.getString(), Map.of("en", plain.getString())));
                 } else if (item instanceof JsonObject object) {
                     Map<String, String> label = new LinkedHashMap<>();
                     JsonObject labels = object.getJsonObject("label");
@@ -38,16 +38,16 @@ public record Choice(String value, Map<String, String> label) implements Seriali
                             }
                         });
                     }
-                    choices.add(new Choice(object.getString("value"), label));
+                    choices.add(new QuestionChoice(object.getString("value"), label));
                 }
             }
         }
         return choices;
     }
 
-    public static String json(List<Choice> choices) {
+    public static String json(List<QuestionChoice> choices) {
         var array = Json.createArrayBuilder();
-        for (Choice choice : choices) {
+        for (QuestionChoice choice : choices) {
             var label = Json.createObjectBuilder();
             choice.label().forEach(label::add);
             array.add(Json.createObjectBuilder().add("value", choice.value()).add("label", label));

@@ -2,6 +2,7 @@ package org.hamkke.shared;
 
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
@@ -47,10 +48,16 @@ public final class JsonObjects {
         return values;
     }
 
-    /** An array of strings, e.g. a question's choices. */
+    /**
+     * An array of strings, e.g. a question's choices. An object in it stands for its "value": the
+     * call editor stores choices as {"value": "home", "label": {...}}, and readers that only need
+     * the values (checking an answer) read both shapes alike.
+     */
     public static List<String> stringArray(String json) {
         try (var reader = Json.createReader(new StringReader(json))) {
-            return reader.readArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+            return reader.readArray().stream()
+                    .map(item -> item instanceof JsonObject object ? object.getString("value", "") : ((JsonString) item).getString())
+                    .toList();
         }
     }
 

@@ -89,7 +89,7 @@ public class Applications {
         return rows.stream()
                 .map(r -> new Question(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (Boolean) r[4],
                         r[5] == null ? null : ((Number) r[5]).intValue(), decimal(r[7]), decimal(r[8]),
-                        JsonObjects.choices((String) r[6]).stream().map(c -> new Choice(c[0], c[1])).toList()))
+                        QuestionChoice.read((String) r[6]).stream().map(c -> new Choice(c.value(), c.labelJson())).toList()))
                 .toList();
     }
 

@@ -45,6 +45,13 @@ public record QuestionChoice(String value, Map<String, String> label) implements
         return choices;
     }
 
+    /** The label as a per-language JSON object, the form Language.text reads. */
+    public String labelJson() {
+        var object = Json.createObjectBuilder();
+        label.forEach(object::add);
+        return object.build().toString();
+    }
+
     public static String json(List<QuestionChoice> choices) {
         var array = Json.createArrayBuilder();
         for (QuestionChoice choice : choices) {

@@ -2,11 +2,9 @@ package org.hamkke.shared;
 
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -46,33 +44,5 @@ public final class JsonObjects {
             reader.readObject().forEach((key, value) -> values.put(key, ((JsonNumber) value).intValue()));
         }
         return values;
-    }
-
-    /**
-     * An array of strings, e.g. a question's choices. An object in it stands for its "value": the
-     * call editor stores choices as {"value": "home", "label": {...}}, and readers that only need
-     * the values (checking an answer) read both shapes alike.
-     */
-    public static List<String> stringArray(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
-            return reader.readArray().stream()
-                    .map(item -> item instanceof JsonObject object ? object.getString("value", "") : ((JsonString) item).getString())
-                    .toList();
-        }
-    }
-
-    /**
-     * The options of a choice question as (value, label JSON) pairs. An option is either a plain
-     * string (its own label in every language) or {@code {"value": ..., "label": {"en": ...}}}.
-     */
-    public static List<String[]> choices(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
-            return reader.readArray().stream()
-                    .map(option -> option instanceof JsonString s
-                            ? new String[] {s.getString(), Json.createObjectBuilder().add("en", s.getString()).build().toString()}
-                            : new String[] {option.asJsonObject().getString("value"),
-                                option.asJsonObject().getJsonObject("label").toString()})
-                    .toList();
-        }
     }
 }

@@ -124,11 +124,15 @@ public final class PipelineLoad {
         }
     }
 
+    /** Every order the table offers, each sorted in the database. */
+    private static final String[] SORTS = {"NEWEST", "OLDEST", "NAME"};
+
     static int get(HttpClient http, String cookie, String portal, List<Long> calls, String[] stages) throws Exception {
         var random = ThreadLocalRandom.current();
         String stage = stages[random.nextInt(stages.length)];
         String url = portal + "/staff/applications.xhtml?call=" + calls.get(random.nextInt(calls.size()))
-                + (stage.isEmpty() ? "" : "&stage=" + stage) + "&page=" + (1 + random.nextInt(stage.isEmpty() ? 20 : 4));
+                + (stage.isEmpty() ? "" : "&stage=" + stage) + "&page=" + (1 + random.nextInt(stage.isEmpty() ? 20 : 4))
+                + "&sort=" + SORTS[random.nextInt(SORTS.length)];
         return http.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookie).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }

@@ -16,6 +16,7 @@ import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlOption;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSelect;
+import org.htmlunit.html.HtmlTextArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -143,6 +144,48 @@ class ReviewIT {
             // (3 * 5/5 + 1 * 3/5) / 4 = 0.9
             assertTrue(row.contains("1 reviews: mean 90"), row);
             assertTrue(row.contains("declared a conflict of interest"), row);
+        }
+    }
+
+    @Test
+    void staffReopenASubmittedReviewWithAReasonKeptInItsHistory() throws Exception {
+        long[] ids = callWithApplicationInReview();
+        long application = ids[1];
+        String reviewer = reviewer();
+        try (Connection db = Db.connect(); var s = db.createStatement()) {
+            s.execute("insert into review_assignment (application_id, reviewer_id, assigned_at, conflict, declared_at) "
+                    + "select " + application + ", id, now(), 'NONE', now() from person where username = '" + reviewer + "'");
+            s.execute("insert into review (assignment_id, scores, comments, status, submitted_at) select id, "
+                    + "'{\"impact\": 2, \"team\": 1}', '{\"impact\": \"Too early to tell\"}', 'SUBMITTED', now() "
+                    + "from review_assignment where application_id = " + application);
+        }
+        try (Visitor staff = new Visitor()) {
+            staff.open("/staff/application.xhtml?id=" + application);
+            HtmlPage page = staff.submitKeycloakLogin(DemoLogin.STAFF.username(), DemoLogin.STAFF.password());
+            String reviews = page.getElementById("reviews").asNormalizedText();
+            assertTrue(reviews.contains("submitted") && reviews.contains("Too early to tell") && reviews.contains("2 / 5"), reviews);
+
+            HtmlPage refused = page.<HtmlElement>getFirstByXPath("//input[contains(@id,'reopenButton')]").click();
+            assertTrue(refused.asNormalizedText().contains("Please give a reason"), refused.asNormalizedText());
+            assertEquals("SUBMITTED", Db.value("select status from review r join review_assignment ra on ra.id = r.assignment_id "
+                    + "where ra.application_id = ?", application));
+
+            refused.<HtmlTextArea>getFirstByXPath("//textarea[contains(@id,'reason')]").setText("Scored against the old rubric");
+            HtmlPage reopened = refused.<HtmlElement>getFirstByXPath("//input[contains(@id,'reopenButton')]").click();
+            assertTrue(reopened.asNormalizedText().contains("is open again for changes"), reopened.asNormalizedText());
+            assertTrue(reopened.getElementById("reviews").asNormalizedText().contains("Reopened by staff"), "Kept in its history");
+            assertTrue(reopened.getElementById("reviews").asNormalizedText().contains("Scored against the old rubric"));
+        }
+        assertEquals("DRAFT", Db.value("select status from review r join review_assignment ra on ra.id = r.assignment_id "
+                + "where ra.application_id = ?", application));
+        assertEquals(1, Db.count("select count(*) from audit_entry where action = 'review.reopen' and object_id = ?",
+                String.valueOf(application)));
+        try (Visitor r = new Visitor()) {
+            r.open("/reviewer/review.xhtml?application=" + application);
+            HtmlPage sheet = r.submitKeycloakLogin(reviewer, "a-long-passphrase-1");
+            assertNotNull(sheet.getElementById("score:submit"), "The reviewer can change and submit it again");
+            assertEquals("Too early to tell", sheet.<HtmlTextArea>getFirstByXPath("//textarea[contains(@id,'comment')]").getText(),
+                    "Nothing written is lost");
         }
     }
 

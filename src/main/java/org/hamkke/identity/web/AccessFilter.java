@@ -4,10 +4,14 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Map;
 import java.util.Set;
 import org.hamkke.identity.AccessPolicy;
 import org.hamkke.identity.Role;
@@ -23,6 +27,8 @@ import org.hamkke.identity.Role;
  */
 public class AccessFilter extends HttpFilter {
 
+    private static final String NOT_AVAILABLE = "/WEB-INF/errorpages/not-available.xhtml";
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -35,8 +41,47 @@ public class AccessFilter extends HttpFilter {
                 response.sendRedirect(request.getContextPath() + "/signin?return="
                         + URLEncoder.encode(path + query, StandardCharsets.UTF_8));
             }
-            case DENY -> response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            case DENY -> deny(request, response);
         }
+    }
+
+    /**
+     * The "not available" page with 403. A refused post (a form from a role the person no longer
+     * has, or a forged one) is shown that page as if it were a plain GET: rendered as the error page
+     * of a post, Faces would take it for a postback of that page and fail on its missing state.
+     */
+    private static void deny(HttpServletRequest request, HttpServletResponse response) throws IOException, ServletException {
+        if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        request.getRequestDispatcher(NOT_AVAILABLE).forward(new HttpServletRequestWrapper(request) {
+            @Override
+            public String getMethod() {
+                return "GET";
+            }
+
+            @Override
+            public String getParameter(String name) {
+                return null;
+            }
+
+            @Override
+            public Map<String, String[]> getParameterMap() {
+                return Map.of();
+            }
+
+            @Override
+            public Enumeration<String> getParameterNames() {
+                return Collections.emptyEnumeration();
+            }
+
+            @Override
+            public String[] getParameterValues(String name) {
+                return null;
+            }
+        }, response);
     }
 
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.hamkke.identity.web.Language;
 import org.hamkke.intake.Applications;
-import org.hamkke.shared.JsonObjects;
+import org.hamkke.intake.QuestionChoice;
 
 /** An answer from an AnswerSheet as a reader sees it: a choice's label in their language, not its stored value. */
 final class AnswerText {
@@ -18,7 +18,7 @@ final class AnswerText {
             return answer[1];
         }
         Map<String, String> labels = new HashMap<>();
-        JsonObjects.choices(answer[3]).forEach(c -> labels.put(c[0], language.text(c[1])));
+        QuestionChoice.read(answer[3]).forEach(c -> labels.put(c.value(), language.text(c.labelJson())));
         return Arrays.stream(answer[1].split(Applications.MULTI_SEPARATOR))
                 .map(v -> labels.getOrDefault(v, v))
                 .collect(Collectors.joining("; "));

@@ -46,12 +46,16 @@ public class ApplicationPage {
     private String reason;
 
     @PostConstruct
-    void load() throws IOException {
+    void load() {
         Map<String, String> params = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
         Long id = RequestParams.id(params.get("id"));
         detail = id == null ? null : pipeline.detail(id).orElse(null);
         if (detail == null) {
-            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "");
+            try {
+                FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, null);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             FacesContext.getCurrentInstance().responseComplete();
             return;
         }

@@ -76,8 +76,10 @@ cross join lateral (select id from programme_call where title ->> 'en' like 'Wom
 where not exists (select 1 from call_question);
 
 -- The default Social Solidarity Economy rubric, on the women-led cooperatives call.
-insert into rubric_criterion (call_id, position, key, label, guidance, weight, max_score)
-select c.id, r.pos, r.key, r.label::jsonb, r.guidance::jsonb, r.weight, 5
+insert into rubric_criterion (call_id, position, key, label, guidance, weight, max_score, bands)
+select c.id, r.pos, r.key, r.label::jsonb, r.guidance::jsonb, r.weight, 5,
+       '[{"min": 0, "max": 1, "label": {"en": "weak or absent"}}, {"min": 2, "max": 3, "label": {"en": "present but unproven"}},
+         {"min": 4, "max": 5, "label": {"en": "strong and evidenced"}}]'::jsonb
 from (values
   (1, 'social-impact', '{"en": "Social impact", "fr": "Impact social", "ar": "الأثر الاجتماعي", "id": "Dampak sosial", "ur": "سماجی اثر"}',
       '{"en": "Who benefits, how many, and how clearly the change can be seen.", "fr": "Qui en bénéficie, combien, et à quel point le changement est visible."}', 25),

@@ -274,6 +274,7 @@ public class CallForm implements Serializable {
             criterion.guidance.putAll(d.guidance());
             criterion.weight = String.valueOf(d.weight());
             criterion.maxScore = String.valueOf(DefaultRubric.MAX_SCORE);
+            criterion.bands = DefaultRubric.BANDS;
         }
     }
 

@@ -13,6 +13,9 @@ public final class DefaultRubric {
 
     public static final int MAX_SCORE = 5;
 
+    /** The same three bands on every criterion, as staff type them: what a score means to a reviewer. */
+    public static final String BANDS = "0-1 weak or absent\n2-3 present but unproven\n4-5 strong and evidenced";
+
     /** One criterion; label and guidance by language code. */
     public record Criterion(String key, Map<String, String> label, Map<String, String> guidance, int weight) {}
 

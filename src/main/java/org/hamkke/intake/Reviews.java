@@ -52,7 +52,8 @@ public class Reviews {
         }
     }
 
-    public record Criterion(String key, String labelJson, String guidanceJson, double weight, int maxScore) {}
+    /** A rubric criterion as reviewers score it, with its score bands ("0-1 weak") to guide them. */
+    public record Criterion(String key, String labelJson, String guidanceJson, double weight, int maxScore, List<ScoreBand> bands) {}
 
     public record Assignment(long applicationId, String callTitleJson, String conflict, String reviewStatus) {}
 
@@ -384,12 +385,13 @@ public class Reviews {
     public List<Criterion> rubric(long callId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
-                        "select key, label::text, guidance::text, weight, max_score from rubric_criterion where call_id = ?1 order by position")
+                        "select key, label::text, guidance::text, weight, max_score, bands::text from rubric_criterion "
+                                + "where call_id = ?1 order by position")
                 .setParameter(1, callId)
                 .getResultList();
         return rows.stream()
                 .map(r -> new Criterion((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).doubleValue(),
-                        ((Number) r[4]).intValue()))
+                        ((Number) r[4]).intValue(), ScoreBand.read((String) r[5])))
                 .toList();
     }
 

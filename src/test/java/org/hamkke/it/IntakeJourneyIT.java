@@ -205,7 +205,11 @@ class IntakeJourneyIT {
 
             HtmlPage pipeline = staff.open("/staff/applications.xhtml?call=" + call);
             assertTrue(card(pipeline, application).asNormalizedText().contains("please assign someone else"));
-            move(pipeline, application, "ACCEPTED", "Bienvenue ! Premier atelier le 5 janvier.");
+            page = staff.open("/staff/application.xhtml?id=" + application);
+            page.<HtmlSelect>getHtmlElementById("decide:to").setSelectedAttribute("ACCEPTED", true);
+            page.<HtmlTextArea>getHtmlElementById("decide:reason").setText("Bienvenue ! Premier atelier le 5 janvier.");
+            HtmlPage decided = click(page, "decide:move");
+            assertEquals("ACCEPTED", decided.getElementById("stage").getAttribute("data-stage"), decided.asNormalizedText());
         }
         assertEquals("ACCEPTED", Db.value("select stage from application where id = ?", application));
         assertEquals("Coopérative des brodeuses", Db.value("select name from venture where application_id = ?", application));
@@ -219,6 +223,8 @@ class IntakeJourneyIT {
             v.open("/me/applications.xhtml");
             HtmlPage mine = v.submitKeycloakLogin(applicant, PASSWORD);
             assertTrue(mine.asNormalizedText().contains("Premier atelier le 5 janvier"), mine.asNormalizedText());
+            assertTrue(mine.asNormalizedText().contains("Historique"), "The applicant sees the way it went");
+            assertTrue(!mine.asNormalizedText().contains("Eligible"), "but not staff's internal notes");
         }
     }
 }

@@ -170,7 +170,7 @@ class ReviewIT {
             assertEquals("SUBMITTED", Db.value("select status from review r join review_assignment ra on ra.id = r.assignment_id "
                     + "where ra.application_id = ?", application));
 
-            refused.<HtmlTextArea>getFirstByXPath("//textarea[contains(@id,'reason')]").setText("Scored against the old rubric");
+            refused.<HtmlTextArea>getFirstByXPath("//article//textarea[contains(@id,'reason')]").setText("Scored against the old rubric");
             HtmlPage reopened = refused.<HtmlElement>getFirstByXPath("//input[contains(@id,'reopenButton')]").click();
             assertTrue(reopened.asNormalizedText().contains("is open again for changes"), reopened.asNormalizedText());
             assertTrue(reopened.getElementById("reviews").asNormalizedText().contains("Reopened by staff"), "Kept in its history");

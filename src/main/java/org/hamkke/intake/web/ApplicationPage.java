@@ -44,6 +44,9 @@ public class ApplicationPage {
     private Scoring.Summary summary;
     private Long reviewerId;
     private String reason;
+    private String to;
+    private long seenVersion;
+    private String reopenReason;
 
     @PostConstruct
     void load() {
@@ -60,6 +63,14 @@ public class ApplicationPage {
             return;
         }
         history = pipeline.history(id);
+        seenVersion = detail.version();
+        var flash = FacesContext.getCurrentInstance().getExternalContext().getFlash();
+        if (flash.get("application.reason") instanceof String typed) {
+            reason = typed;
+        }
+        if (flash.get("application.to") instanceof String chosen) {
+            to = chosen;
+        }
         reviewList = reviews.ofApplication(id);
         rubric = reviews.rubric(detail.callId());
         summary = reviews.summaries(detail.callId()).get(id);
@@ -72,7 +83,7 @@ public class ApplicationPage {
             if (reviewerId == null) {
                 PageMessages.error("application.reopen.chooseReviewer", null);
             } else {
-                reviews.reopen(currentUser.actor(), detail.id(), reviewerId, reason);
+                reviews.reopen(currentUser.actor(), detail.id(), reviewerId, reopenReason);
                 PageMessages.info("application.reopen.done", reviewList.stream()
                         .filter(r -> r.reviewerId() == reviewerId).map(Reviews.StaffView::reviewerName).findFirst().orElse(""));
             }
@@ -82,6 +93,61 @@ public class ApplicationPage {
             PageMessages.error("application.reopen.notSubmitted", null);
         }
         return "/staff/application?faces-redirect=true&id=" + detail.id();
+    }
+
+    /**
+     * Moves or decides from here, after reading the reviews; as on the pipeline, the version seen
+     * guards against a colleague's move meanwhile, and a refusal keeps what was typed.
+     */
+    public String move() {
+        String here = "/staff/application?faces-redirect=true&id=" + detail.id();
+        var flash = FacesContext.getCurrentInstance().getExternalContext().getFlash();
+        try {
+            if (to == null || to.isEmpty()) {
+                PageMessages.error("pipeline.chooseStage", null);
+            } else {
+                pipeline.move(currentUser.actor(), detail.id(), seenVersion, org.hamkke.intake.Stage.valueOf(to), reason);
+                PageMessages.info("pipeline.moved", detail.name() + " → " + stageLabel(to));
+                return here;
+            }
+        } catch (org.hamkke.intake.Stage.IllegalMoveException e) {
+            PageMessages.error("pipeline.notAllowed", stageLabel(to));
+        } catch (Pipeline.MessageRequired e) {
+            PageMessages.error("pipeline.messageRequired", null);
+        } catch (Pipeline.ChangedMeanwhile e) {
+            PageMessages.error("pipeline.changedMeanwhile", stageLabel(e.now().name()));
+        }
+        flash.put("application.reason", reason);
+        flash.put("application.to", to);
+        return here;
+    }
+
+    public String getReopenReason() {
+        return reopenReason;
+    }
+
+    public void setReopenReason(String reopenReason) {
+        this.reopenReason = reopenReason;
+    }
+
+    public List<String> getMoves() {
+        return detail.stage().staffMoves().stream().map(Enum::name).toList();
+    }
+
+    public String getTo() {
+        return to;
+    }
+
+    public void setTo(String to) {
+        this.to = to;
+    }
+
+    public long getSeenVersion() {
+        return seenVersion;
+    }
+
+    public void setSeenVersion(long seenVersion) {
+        this.seenVersion = seenVersion;
     }
 
     public String answerText(String[] answer) {

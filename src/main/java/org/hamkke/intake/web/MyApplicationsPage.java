@@ -22,10 +22,16 @@ public class MyApplicationsPage {
     CurrentUser currentUser;
 
     private List<Applications.Mine> mine;
+    private java.util.Map<Long, List<Applications.Step>> history = java.util.Map.of();
 
     @PostConstruct
     void load() {
         mine = applications.mine(currentUser.getPersonId());
+        history = applications.history(currentUser.getPersonId());
+    }
+
+    public List<Applications.Step> history(Applications.Mine application) {
+        return history.getOrDefault(application.id(), List.of());
     }
 
     public List<Applications.Mine> getMine() {

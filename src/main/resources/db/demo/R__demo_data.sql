@@ -96,3 +96,64 @@ from (values
 ) as r(pos, key, label, guidance, weight)
 cross join lateral (select id from programme_call where title ->> 'en' like 'Women-led%' order by id limit 1) c
 where not exists (select 1 from rubric_criterion);
+
+-- The demo applications' way so far, so staff and applicants see a history.
+insert into stage_change (application_id, from_stage, to_stage, actor_id, actor, at, reason)
+select a.id, null, 'SUBMITTED', a.applicant_id, p.username, a.submitted_at, null
+from application a join person p on p.id = a.applicant_id
+where a.receipt like 'DEMO-%' and not exists (select 1 from stage_change c where c.application_id = a.id);
+insert into stage_change (application_id, from_stage, to_stage, actor, at, reason)
+select a.id, 'SUBMITTED', a.stage, 'staff', a.submitted_at + interval '1 day', 'Demo: moved by the programme office'
+from application a
+where a.receipt like 'DEMO-%' and a.stage <> 'SUBMITTED'
+  and not exists (select 1 from stage_change c where c.application_id = a.id and c.from_stage is not null);
+
+-- Reviewers who never sign in, with reviews at every step: submitted, draft, not yet declared, and
+-- a declared conflict staff must resolve. The demo "reviewer" login gets assignments once signed in
+-- (staff assign them on the pipeline page).
+insert into person (subject, username, display_name, email, locale, roles, created_at, version)
+select 'demo:' || u, u, n, u || '@demo.hamkke.org', l, 'reviewer', now(), 0
+from (values ('ana', 'Ana Lim', 'en'), ('kwame', 'Kwame Mensah', 'fr'), ('noor', 'Noor Aziz', 'ur')) as demo(u, n, l)
+where not exists (select 1 from person where subject in ('demo:ana', 'demo:kwame', 'demo:noor'));
+
+insert into review_assignment (application_id, reviewer_id, assigned_at, conflict, declared_at)
+select a.id, p.id, a.submitted_at + interval '2 days', r.conflict, case when r.conflict <> 'UNDECLARED' then a.submitted_at + interval '3 days' end
+from (values ('DEMO-marie', 'ana', 'NONE'), ('DEMO-marie', 'kwame', 'NONE'), ('DEMO-marie', 'noor', 'CONFLICT'),
+             ('DEMO-grace', 'ana', 'NONE'), ('DEMO-grace', 'kwame', 'UNDECLARED'),
+             ('DEMO-dewi', 'ana', 'NONE'), ('DEMO-dewi', 'noor', 'NONE')) as r(receipt, reviewer, conflict)
+join application a on a.receipt = r.receipt
+join person p on p.subject = 'demo:' || r.reviewer
+where not exists (select 1 from review_assignment ra join application x on x.id = ra.application_id where x.receipt like 'DEMO-%');
+
+insert into review (assignment_id, scores, comments, status, submitted_at)
+select ra.id, r.scores::jsonb, r.comments::jsonb, r.status, case when r.status = 'SUBMITTED' then now() - interval '1 day' end
+from (values
+  ('DEMO-marie', 'ana', '{"social-impact": 5, "democratic-governance": 5, "inclusion": 4, "environment": 3, "viability": 4, "team": 4}',
+   '{"social-impact": "Forty women shea processors gain a fair price.", "viability": "Buyers lined up in Dakar."}', 'SUBMITTED'),
+  ('DEMO-marie', 'kwame', '{"social-impact": 3, "democratic-governance": 4, "inclusion": 4, "environment": 2, "viability": 2, "team": 3}',
+   '{"viability": "Les coûts de transport ne sont pas chiffrés.", "environment": "Bois de chauffe : quelle alternative ?"}', 'SUBMITTED'),
+  ('DEMO-grace', 'ana', '{"social-impact": 4, "inclusion": 5}', '{"inclusion": "Mostly indigenous weavers."}', 'DRAFT'),
+  ('DEMO-dewi', 'ana', '{"social-impact": 3, "democratic-governance": 2, "inclusion": 3, "environment": 5, "viability": 3, "team": 3}',
+   '{"environment": "Every repair keeps a device out of landfill."}', 'SUBMITTED'),
+  ('DEMO-dewi', 'noor', '{"social-impact": 4, "democratic-governance": 2, "inclusion": 3, "environment": 5, "viability": 4, "team": 4}',
+   '{}', 'SUBMITTED')) as r(receipt, reviewer, scores, comments, status)
+join application a on a.receipt = r.receipt
+join person p on p.subject = 'demo:' || r.reviewer
+join review_assignment ra on ra.application_id = a.id and ra.reviewer_id = p.id
+where not exists (select 1 from review v where v.assignment_id = ra.id);
+
+-- What the demo applicants answered (question 1: what they do; 2: how many; 3: where they work).
+update application a set answers = jsonb_build_object(q1.id::text, d.what, q2.id::text, d.how_many, q3.id::text, d.place)
+from (values ('DEMO-siti', 'Hand-drawn batik by twelve mothers, sold to hotels and online.', '12', 'home'),
+             ('DEMO-amina', 'Embroidered kurtas stitched at home; we want to sell without middlemen.', '25', 'home'),
+             ('DEMO-leila', 'Zaatar and preserves from family recipes, cooked in a shared kitchen.', '3', 'workshop'),
+             ('DEMO-marie', 'Nous transformons le karité en beurre et savons, vendus sur les marchés de Thiès.', '40', 'workshop'),
+             ('DEMO-grace', 'Hablon weaving on shared looms; each weaver owns an equal share.', '18', 'workshop'),
+             ('DEMO-dewi', 'Monthly repair days for phones, fans and rice cookers, by volunteers and paid fixers.', '9', 'market'),
+             ('DEMO-fatima', 'Clean cookstoves built and sold by women in Orangi Town.', '30', 'workshop'),
+             ('DEMO-joy', 'Collecting market waste and selling compost to urban gardens.', '6', 'market'))
+     as d(receipt, what, how_many, place),
+     lateral (select id from call_question where call_id = a.call_id and position = 1) q1,
+     lateral (select id from call_question where call_id = a.call_id and position = 2) q2,
+     lateral (select id from call_question where call_id = a.call_id and position = 3) q3
+where a.receipt = d.receipt and a.answers = '{}'::jsonb;

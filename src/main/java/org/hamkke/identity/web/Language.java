@@ -95,6 +95,11 @@ public class Language {
         return json == null ? "" : new LocalizedTextConverter().convertToEntityAttribute(json).in(getCode());
     }
 
+    /** A score rounded to one decimal place, in the reader's digits and decimal mark. */
+    public String formatScore(double score) {
+        return formatNumber(Math.round(score * 10) / 10.0);
+    }
+
     public String formatNumber(Number number) {
         return number == null ? "" : java.text.NumberFormat.getInstance(getLocale()).format(number);
     }

@@ -367,10 +367,6 @@ public class PipelinePage {
         return reviewers;
     }
 
-    public String formatScore(double score) {
-        return language.formatNumber(Math.round(score * 10) / 10.0);
-    }
-
     private void keepTyped(Move move) {
         Map<String, Object> flash = FacesContext.getCurrentInstance().getExternalContext().getFlash();
         flash.put(FLASH_REASON + move.getApplicationId(), move.getReason());

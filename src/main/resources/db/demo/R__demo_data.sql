@@ -143,7 +143,10 @@ join review_assignment ra on ra.application_id = a.id and ra.reviewer_id = p.id
 where not exists (select 1 from review v where v.assignment_id = ra.id);
 
 -- What the demo applicants answered (question 1: what they do; 2: how many; 3: where they work).
-update application a set answers = jsonb_build_object(q1.id::text, d.what, q2.id::text, d.how_many, q3.id::text, d.place)
+update application a set answers = jsonb_build_object(
+    (select id from call_question where call_id = a.call_id and position = 1)::text, d.what,
+    (select id from call_question where call_id = a.call_id and position = 2)::text, d.how_many,
+    (select id from call_question where call_id = a.call_id and position = 3)::text, d.place)
 from (values ('DEMO-siti', 'Hand-drawn batik by twelve mothers, sold to hotels and online.', '12', 'home'),
              ('DEMO-amina', 'Embroidered kurtas stitched at home; we want to sell without middlemen.', '25', 'home'),
              ('DEMO-leila', 'Zaatar and preserves from family recipes, cooked in a shared kitchen.', '3', 'workshop'),
@@ -152,8 +155,5 @@ from (values ('DEMO-siti', 'Hand-drawn batik by twelve mothers, sold to hotels a
              ('DEMO-dewi', 'Monthly repair days for phones, fans and rice cookers, by volunteers and paid fixers.', '9', 'market'),
              ('DEMO-fatima', 'Clean cookstoves built and sold by women in Orangi Town.', '30', 'workshop'),
              ('DEMO-joy', 'Collecting market waste and selling compost to urban gardens.', '6', 'market'))
-     as d(receipt, what, how_many, place),
-     lateral (select id from call_question where call_id = a.call_id and position = 1) q1,
-     lateral (select id from call_question where call_id = a.call_id and position = 2) q2,
-     lateral (select id from call_question where call_id = a.call_id and position = 3) q3
+     as d(receipt, what, how_many, place)
 where a.receipt = d.receipt and a.answers = '{}'::jsonb;

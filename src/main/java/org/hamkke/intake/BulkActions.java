@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hamkke.shared.audit.Actor;
 import org.hamkke.shared.audit.AuditLog;
 
@@ -21,7 +22,9 @@ public class BulkActions {
     /** The action meaning "give reviewers" rather than a stage to move to. */
     public static final String ASSIGN = "ASSIGN";
 
-    static final int REVIEWERS_PER_APPLICATION = 2;
+    @Inject
+    @ConfigProperty(name = "hamkke.intake.reviewers-per-application", defaultValue = "2")
+    int reviewersPerApplication;
 
     @Inject
     Pipeline pipeline;
@@ -43,11 +46,16 @@ public class BulkActions {
     /** How it went: how many were done, and each skipped application with the reason's message key. */
     public record Outcome(int done, Map<Long, String> skipped) {}
 
+    /** How many reviewers an automatic assignment gives each application ({@code hamkke.intake.reviewers-per-application}). */
+    public int reviewersPerApplication() {
+        return reviewersPerApplication;
+    }
+
     public Outcome apply(Actor staff, Request request) {
         Map<Long, String> skipped = new LinkedHashMap<>();
         int done = 0;
         if (ASSIGN.equals(request.action())) {
-            done = reviews.autoAssign(staff, request.callId(), REVIEWERS_PER_APPLICATION, request.seen().keySet());
+            done = reviews.autoAssign(staff, request.callId(), reviewersPerApplication, request.seen().keySet());
         } else {
             Stage to = Stage.valueOf(request.action());
             for (var chosen : request.seen().entrySet()) {

@@ -47,8 +47,21 @@ class IntakeAccessIT {
         return expected;
     }
 
+    /** A submitted application of its own (the test stack has no demo data), created once. */
     private static String demoApplication() throws Exception {
-        return "/staff/application.xhtml?id=" + Db.count("select min(id) from application where stage is not null");
+        if (Db.count("select count(*) from application where receipt = 'ACCESS-IT'") == 0) {
+            try (var db = Db.connect(); var s = db.createStatement()) {
+                s.execute("""
+                        with c as (insert into programme_call (title, summary, opens_at, closes_at, time_zone)
+                                   values ('{"en": "Access call"}', '{"en": "x"}', now() - interval '1 day', now() + interval '9 days', 'UTC')
+                                   returning id),
+                             p as (insert into person (subject, username, display_name, created_at)
+                                   values ('it:access', 'it-access', 'Access Applicant', now()) returning id)
+                        insert into application (call_id, applicant_id, name, stage, created_at, updated_at, submitted_at, receipt)
+                        select c.id, p.id, 'Access Cooperative', 'SUBMITTED', now(), now(), now(), 'ACCESS-IT' from c, p""");
+            }
+        }
+        return "/staff/application.xhtml?id=" + Db.count("select id from application where receipt = 'ACCESS-IT'");
     }
 
     @Test

@@ -141,10 +141,9 @@ class PipelineIT {
             String[] stages = {"SUBMITTED", "SUBMITTED", "WITHDRAWN"};
             String[] names = {"Alpha Bakers", "Beta Weavers", "Gamma Potters"};
             List<Long> people = new java.util.ArrayList<>();
-            try (var s = db.createStatement(); var r = s.executeQuery("select id from person where subject like 'demo:%' order by id limit 3")) {
-                while (r.next()) {
-                    people.add(r.getLong(1));
-                }
+            for (int i = 0; i < 3; i++) {
+                people.add(insertReturningId(db, "insert into person (subject, username, display_name, created_at) values ('it:bulk:%d:%d', "
+                        .formatted(call, i) + "'bulk-%d-%d', '%s', now()) returning id".formatted(call, i, names[i])));
             }
             for (int i = 0; i < 3; i++) {
                 apps.add(insertReturningId(db, """

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.hamkke.identity.web.CurrentUser;
@@ -13,6 +12,7 @@ import org.hamkke.identity.web.Language;
 import org.hamkke.intake.Pipeline;
 import org.hamkke.intake.Reviews;
 import org.hamkke.intake.Scoring;
+import org.hamkke.shared.web.NotFound;
 import org.hamkke.shared.web.PageMessages;
 import org.hamkke.shared.web.RequestParams;
 
@@ -54,12 +54,7 @@ public class ApplicationPage {
         Long id = RequestParams.id(params.get("id"));
         detail = id == null ? null : pipeline.detail(id).orElse(null);
         if (detail == null) {
-            try {
-                FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, null);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            FacesContext.getCurrentInstance().responseComplete();
+            NotFound.respond();
             return;
         }
         history = pipeline.history(id);

@@ -6,9 +6,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +17,7 @@ import org.hamkke.identity.web.CurrentUser;
 import org.hamkke.intake.CallForm;
 import org.hamkke.intake.CallRules;
 import org.hamkke.intake.Calls;
+import org.hamkke.shared.web.NotFound;
 import org.hamkke.shared.web.PageMessages;
 import org.hamkke.shared.web.RequestParams;
 
@@ -57,19 +56,10 @@ public class CallPage implements Serializable {
         }
         form = calls.form(id).orElse(null);
         if (form == null) {
-            notFound();
+            NotFound.respond();
         }
     }
 
-    private void notFound() {
-        try {
-            FacesContext faces = FacesContext.getCurrentInstance();
-            faces.getExternalContext().responseSendError(404, null);
-            faces.responseComplete();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     public String save() {
         errors.clear();

@@ -209,7 +209,7 @@ public class PipelinePage {
 
     /** Two reviewers for every application in review, balancing everyone's load. */
     public String autoAssign() {
-        int added = reviews.autoAssign(currentUser.actor(), callId, 2);
+        int added = reviews.autoAssign(currentUser.actor(), callId, bulk.reviewersPerApplication());
         PageMessages.info("pipeline.autoAssigned", language.formatNumber(added));
         return here();
     }
@@ -312,7 +312,7 @@ public class PipelinePage {
 
     public String bulkActionLabel(String action) {
         return org.hamkke.intake.BulkActions.ASSIGN.equals(action)
-                ? PageMessages.text("pipeline.bulk.assign") : PageMessages.text("pipeline.bulk.moveTo").replace("{0}", stageLabel(Stage.valueOf(action)));
+                ? PageMessages.text("pipeline.bulk.assign").replace("{0}", language.formatNumber(bulk.reviewersPerApplication())) : PageMessages.text("pipeline.bulk.moveTo").replace("{0}", stageLabel(Stage.valueOf(action)));
     }
 
     public org.hamkke.intake.BulkActions.Request getPending() {
@@ -345,6 +345,10 @@ public class PipelinePage {
 
     public List<Pipeline.Column> getColumns() {
         return columns;
+    }
+
+    public int getReviewersPerApplication() {
+        return bulk.reviewersPerApplication();
     }
 
     public String getSort() {

@@ -5,14 +5,13 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.hamkke.identity.web.CurrentUser;
 import org.hamkke.intake.Reviews;
+import org.hamkke.shared.web.NotFound;
 import org.hamkke.shared.web.PageMessages;
 
 /**
@@ -45,7 +44,7 @@ public class ReviewPage {
                 FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("application"));
         long reviewer = currentUser.getPersonId();
         if (applicationId == null || reviewer == 0) {
-            notFound();
+            NotFound.respond();
             return;
         }
         try {
@@ -56,19 +55,10 @@ public class ReviewPage {
                 comments.putAll(sheet.comments());
             }
         } catch (Reviews.NotAvailable e) {
-            notFound();
+            NotFound.respond();
         }
     }
 
-    private void notFound() {
-        try {
-            FacesContext faces = FacesContext.getCurrentInstance();
-            faces.getExternalContext().responseSendError(404, null);
-            faces.responseComplete();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     public String declareNone() {
         return declare(false);

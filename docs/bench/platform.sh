@@ -57,7 +57,8 @@ for run in $(seq 1 "$RUNS"); do
   jcmd "$PID" GC.run > /dev/null
   heap=$(jcmd "$PID" GC.heap_info | sed -n 's/.*used \([0-9]*\)K.*/\1/p' | awk '{s+=$1} END {printf "%d", s/1024}')
   rss=$(( $(awk '/VmRSS/ {print $2}' /proc/$PID/status) / 1024 ))
-  echo "run $run (${JVM_OPTS:-no CDS}): first page served after ${ms} ms, heap used after full GC ${heap} MB, RSS ${rss} MB"
+  deployed=$(sed -n 's/.*was successfully deployed in \([0-9,]*\) milliseconds.*/\1/p' "$WORK/portal.log" | tr -d ,)
+  echo "run $run (${JVM_OPTS:-no CDS}): first page served after ${ms} ms (deploy ${deployed} ms), heap used after full GC ${heap} MB, RSS ${rss} MB"
   stop_portal
 done
 

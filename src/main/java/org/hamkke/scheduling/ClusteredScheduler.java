@@ -75,6 +75,7 @@ public class ClusteredScheduler {
     Clock clock;
 
     private volatile Scheduler scheduler;
+    private boolean stopped;
     private String instanceId;
 
     void onSchemaReady(@Observes SchemaReady ready) {
@@ -82,15 +83,21 @@ public class ClusteredScheduler {
             LOG.info("Scheduler disabled on this instance (hamkke.scheduler.enabled=false)");
             return;
         }
-        try {
-            start();
-        } catch (SchedulerException | RuntimeException e) {
-            LOG.log(Level.SEVERE, "The scheduler did not start; scheduled work will not run on this instance", e);
-        }
+        // On a thread of its own: joining the cluster takes a second or so (check-in, recovery of a
+        // failed instance's jobs) that the first page served need not wait for.
+        Thread starting = threads.newThread(() -> {
+            try {
+                start();
+            } catch (SchedulerException | RuntimeException e) {
+                LOG.log(Level.SEVERE, "The scheduler did not start; scheduled work will not run on this instance", e);
+            }
+        });
+        starting.setName("hamkke-scheduler-start");
+        starting.start();
     }
 
     private synchronized void start() throws SchedulerException {
-        if (scheduler != null) {
+        if (scheduler != null || stopped) {
             return;
         }
         instanceId = settings.instanceId();
@@ -229,8 +236,10 @@ public class ClusteredScheduler {
         return JobKey.jobKey(jobName);
     }
 
+    /** Synchronized with start: a shutdown during the start waits for it, then stops what it started. */
     @PreDestroy
-    void stop() {
+    synchronized void stop() {
+        stopped = true;
         Scheduler running = scheduler;
         scheduler = null;
         if (running != null) {

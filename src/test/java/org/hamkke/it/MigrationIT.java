@@ -72,6 +72,54 @@ class MigrationIT {
         }
     }
 
+    /**
+     * The dev run's promise rests on the demo data: it must apply to a fresh database, after every
+     * migration, and applying it again must add nothing. The suite's own database has none, so a
+     * scratch database on the same server takes it.
+     */
+    @Test
+    void theDemoDataAppliesToAFreshDatabaseAndAgainWithoutDuplicates() throws Exception {
+        String scratch = "hamkke_demo_check";
+        try (Connection admin = connect()) {
+            admin.createStatement().execute("drop database if exists " + scratch);
+            admin.createStatement().execute("create database " + scratch);
+        }
+        String url = TestStack.jdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + scratch + "$1");
+        try {
+            org.flywaydb.core.Flyway.configure(getClass().getClassLoader())
+                    .dataSource(url, "postgres", "")
+                    .locations("classpath:db/migration", "classpath:db/demo")
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+            String counts = """
+                    select (select count(*) from programme_call) || ' calls, '
+                        || (select count(*) from application where stage is not null) || ' applications, '
+                        || (select count(*) from application where answers <> '{}') || ' answered, '
+                        || (select count(*) from review) || ' reviews, '
+                        || (select count(*) from rubric_criterion where bands <> '[]') || ' banded criteria, '
+                        || (select count(*) from stage_change) || ' moves'""";
+            String first;
+            try (Connection db = DriverManager.getConnection(url, "postgres", "")) {
+                var r = db.createStatement().executeQuery(counts);
+                r.next();
+                first = r.getString(1);
+                assertEquals("3 calls, 8 applications, 8 answered, 5 reviews, 6 banded criteria, 14 moves", first);
+                // As when the file changes and Flyway runs it again on a database that has it all.
+                String demo = new String(getClass().getResourceAsStream("/db/demo/R__demo_data.sql").readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                db.createStatement().execute(demo);
+                r = db.createStatement().executeQuery(counts);
+                r.next();
+                assertEquals(first, r.getString(1), "Running the demo data again adds nothing");
+            }
+        } finally {
+            try (Connection admin = connect()) {
+                admin.createStatement().execute("drop database if exists " + scratch + " with (force)");
+            }
+        }
+    }
+
     private static Connection connect() throws Exception {
         return DriverManager.getConnection(TestStack.jdbcUrl(), "postgres", "");
     }

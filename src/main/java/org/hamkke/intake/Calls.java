@@ -3,7 +3,6 @@ package org.hamkke.intake;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.security.enterprise.SecurityContext;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -20,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.hamkke.identity.Role;
+import org.hamkke.identity.Caller;
 import org.hamkke.shared.JsonObjects;
 import org.hamkke.shared.LocalizedTextConverter;
 import org.hamkke.shared.audit.Actor;
@@ -53,7 +52,7 @@ public class Calls {
     AuditLog audit;
 
     @Inject
-    SecurityContext security;
+    Caller caller;
 
     /** A call in the staff list. */
     public record Listing(long id, String titleJson, Instant opensAt, Instant closesAt, String timeZone, long submitted,
@@ -404,9 +403,7 @@ public class Calls {
     }
 
     private void requireStaff() {
-        if (!security.isCallerInRole(Role.STAFF.roleName()) && !security.isCallerInRole(Role.ADMIN.roleName())) {
-            throw new SecurityException("Only staff may edit programme calls");
-        }
+        caller.requireStaff("edit programme calls");
     }
 
     /** The non-blank texts of a per-language map as a JSON object. */

@@ -31,6 +31,9 @@ public class Pipeline {
     EntityManager em;
 
     @Inject
+    org.hamkke.identity.Caller caller;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -185,6 +188,7 @@ public class Pipeline {
      * @throws MessageRequired for a decision without a message
      */
     public void move(Actor actor, long applicationId, long seenVersion, Stage to, String reason) {
+        caller.requireStaff("move applications");
         List<?> found = em.createNativeQuery(
                         """
                         select a.stage, a.version, a.applicant_id, a.name, a.legal_form, a.sector, a.region,
@@ -255,6 +259,7 @@ public class Pipeline {
             List<String[]> answers) {}
 
     public java.util.Optional<Detail> detail(long applicationId) {
+        caller.requireStaff("read applications in full");
         @SuppressWarnings("unchecked")
         List<Object[]> found = em.createNativeQuery(
                         """

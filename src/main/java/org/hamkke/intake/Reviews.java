@@ -33,6 +33,9 @@ public class Reviews {
     EntityManager em;
 
     @Inject
+    org.hamkke.identity.Caller caller;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -78,6 +81,7 @@ public class Reviews {
     }
 
     public void assign(Actor staff, long applicationId, long reviewerId) {
+        caller.requireStaff("assign reviewers");
         if (reviewers().stream().noneMatch(r -> r.id() == reviewerId)) {
             throw new IllegalArgumentException("Person " + reviewerId + " is not a reviewer");
         }
@@ -109,6 +113,7 @@ public class Reviews {
 
     /** As {@link #autoAssign(Actor, long, int)}, for the chosen applications only (null: all). */
     public int autoAssign(Actor staff, long callId, int perApplication, Set<Long> only) {
+        caller.requireStaff("assign reviewers");
         @SuppressWarnings("unchecked")
         List<Object> applications = em.createNativeQuery(
                         "select id from application where call_id = ?1 and stage = 'IN_REVIEW' order by submitted_at, id")
@@ -265,6 +270,7 @@ public class Reviews {
 
     /** Every assignment of an application with its review and reopenings, for staff (two queries). */
     public List<StaffView> ofApplication(long applicationId) {
+        caller.requireStaff("read reviewers' names and scores");
         @SuppressWarnings("unchecked")
         List<Object[]> history = em.createNativeQuery(
                         """
@@ -311,6 +317,7 @@ public class Reviews {
      * @throws IllegalArgumentException without a reason
      */
     public void reopen(Actor staff, long applicationId, long reviewerId, String reason) {
+        caller.requireStaff("reopen reviews");
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("A reason is required");
         }

@@ -2,9 +2,8 @@ package org.hamkke.scheduling;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.SecurityContext;
 import jakarta.transaction.Transactional;
-import org.hamkke.identity.Role;
+import org.hamkke.identity.Caller;
 import org.hamkke.shared.audit.Actor;
 import org.hamkke.shared.audit.AuditLog;
 import org.quartz.SchedulerException;
@@ -28,7 +27,7 @@ public class SchedulerControl {
     ClusteredScheduler scheduler;
 
     @Inject
-    SecurityContext security;
+    Caller caller;
 
     @Inject
     AuditLog audit;
@@ -61,8 +60,6 @@ public class SchedulerControl {
     }
 
     private void requireAdmin() {
-        if (!security.isCallerInRole(Role.ADMIN.roleName())) {
-            throw new SecurityException("Only an admin may control jobs");
-        }
+        caller.requireAdmin("control jobs");
     }
 }

@@ -125,18 +125,27 @@
     });
   });
 
+  // Which button sent the form: event.submitter is missing in older phone browsers.
+  var lastButton = null;
+  form.querySelectorAll('input[type=submit], button[type=submit]').forEach(function (button) {
+    button.addEventListener('click', function () {
+      lastButton = button;
+    });
+  });
+
   // With a file chosen, send the form ourselves to show how far the upload has come.
   form.addEventListener('submit', function (event) {
     var withFile = Array.prototype.some.call(form.querySelectorAll('input[type=file]'), function (el) {
       return el.files.length > 0;
     });
-    if (!withFile || !window.XMLHttpRequest) {
+    if (!withFile || !window.XMLHttpRequest || !window.FormData) {
       return;
     }
     event.preventDefault();
     var data = new FormData(form);
-    if (event.submitter && event.submitter.name) {
-      data.append(event.submitter.name, event.submitter.value);
+    var button = event.submitter || lastButton;
+    if (button && button.name) {
+      data.append(button.name, button.value);
     }
     var progress = document.getElementById('upload-progress');
     var xhr = new XMLHttpRequest();
@@ -149,14 +158,14 @@
       }
     });
     xhr.addEventListener('load', function () {
-      // Redirected (saved): go where the server sent us. Not redirected: the page with its messages.
-      if (xhr.responseURL && xhr.responseURL !== form.action) {
-        window.location.assign(xhr.responseURL);
-      } else {
-        document.open();
-        document.write(xhr.responseText);
-        document.close();
+      // Show the page the server answered with (after its redirect, if any) rather than asking
+      // for it again: asking again would lose the one-time message it carries ("draft saved").
+      if (xhr.responseURL && window.history && history.replaceState) {
+        history.replaceState(null, '', xhr.responseURL);
       }
+      document.open();
+      document.write(xhr.responseText);
+      document.close();
     });
     xhr.addEventListener('error', function () {
       say(form.dataset.msgUploadFailed);

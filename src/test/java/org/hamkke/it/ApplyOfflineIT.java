@@ -95,6 +95,60 @@ class ApplyOfflineIT {
         }
     }
 
+    @Test
+    void aFileIsSentByThePageScriptAndTheSavedMessageIsNotLost() throws Exception {
+        long call;
+        try (Connection db = Db.connect(); Statement s = db.createStatement();
+                ResultSet r = s.executeQuery("""
+                        insert into programme_call (title, summary, opens_at, closes_at, time_zone)
+                        values ('{"en": "Upload call"}', '{"en": "x"}', now() - interval '1 day', now() + interval '9 days', 'UTC')
+                        returning id""")) {
+            r.next();
+            call = r.getLong(1);
+            try (Statement q = db.createStatement()) {
+                q.execute("insert into call_question (call_id, position, kind, label, required) values (" + call
+                        + ", 1, 'FILE', '{\"en\": \"Your budget\"}', true)");
+            }
+        }
+        username = KeycloakAdmin.randomUsername();
+        new KeycloakAdmin().createUser(username, PASSWORD, "en");
+        try (Visitor visitor = new Visitor()) {
+            visitor.open("/me/");
+            visitor.submitKeycloakLogin(username, PASSWORD);
+            HtmlPage who = visitor.open("/me/apply.xhtml?call=" + call);
+            who.<HtmlInput>getHtmlElementById("apply:name").setValue("Upload Sisters");
+            who.<org.htmlunit.html.HtmlElement>getHtmlElementById("apply:saveDraft").click();
+
+            var browser = visitor.browser();
+            browser.getOptions().setJavaScriptEnabled(true);
+            browser.getOptions().setThrowExceptionOnScriptError(true);
+            java.util.List<String> posts = new java.util.concurrent.CopyOnWriteArrayList<>();
+            new WebConnectionWrapper(browser) {
+                @Override
+                public WebResponse getResponse(WebRequest request) throws IOException {
+                    if (request.getHttpMethod() == HttpMethod.POST) {
+                        posts.add(String.valueOf(request.getAdditionalHeaders().get("Accept")));
+                    }
+                    return super.getResponse(request);
+                }
+            };
+            HtmlPage questions = visitor.open("/me/apply.xhtml?call=" + call + "&step=3");
+            java.nio.file.Path pdf = java.nio.file.Files.write(java.nio.file.Files.createTempDirectory("upload").resolve("budget.pdf"),
+                    "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            questions.<org.htmlunit.html.HtmlFileInput>getFirstByXPath("//input[@type='file']").setFiles(pdf.toFile());
+            questions.<org.htmlunit.html.HtmlElement>getHtmlElementById("apply:saveDraft").click();
+            browser.waitForBackgroundJavaScript(10_000);
+
+            HtmlPage shown = (HtmlPage) browser.getCurrentWindow().getEnclosedPage();
+            String text = shown.asNormalizedText();
+            assertTrue(text.contains("Your draft is saved"), "The one-time message survives the script's upload: " + text);
+            assertTrue(text.contains("budget.pdf"), text);
+            assertEquals(java.util.List.of("*/*"), posts, "One post, sent by the page's script (a browser's own post asks for HTML)");
+        }
+        assertEquals(1, Db.count("select count(*) from application_file f join application a on a.id = f.application_id "
+                + "join person p on p.id = a.applicant_id where p.username = ?", username));
+    }
+
     private String name() throws Exception {
         return (String) Db.value("select a.name from application a join person p on p.id = a.applicant_id where p.username = ?", username);
     }

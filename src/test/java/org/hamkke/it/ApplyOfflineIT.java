@@ -53,15 +53,7 @@ class ApplyOfflineIT {
 
     @Test
     void typingIsSavedWhileOnlineAndKeptOnTheDeviceWhileOffline() throws Exception {
-        long call;
-        try (Connection db = Db.connect(); Statement s = db.createStatement();
-                ResultSet r = s.executeQuery("""
-                        insert into programme_call (title, summary, opens_at, closes_at, time_zone)
-                        values ('{"en": "Offline-friendly call"}', '{"en": "x"}', now() - interval '1 day', now() + interval '9 days', 'UTC')
-                        returning id""")) {
-            r.next();
-            call = r.getLong(1);
-        }
+        long call = openCall("Offline-friendly call");
         username = KeycloakAdmin.randomUsername();
         new KeycloakAdmin().createUser(username, PASSWORD, "en");
         try (Visitor visitor = new Visitor()) {
@@ -97,18 +89,10 @@ class ApplyOfflineIT {
 
     @Test
     void aFileIsSentByThePageScriptAndTheSavedMessageIsNotLost() throws Exception {
-        long call;
-        try (Connection db = Db.connect(); Statement s = db.createStatement();
-                ResultSet r = s.executeQuery("""
-                        insert into programme_call (title, summary, opens_at, closes_at, time_zone)
-                        values ('{"en": "Upload call"}', '{"en": "x"}', now() - interval '1 day', now() + interval '9 days', 'UTC')
-                        returning id""")) {
-            r.next();
-            call = r.getLong(1);
-            try (Statement q = db.createStatement()) {
-                q.execute("insert into call_question (call_id, position, kind, label, required) values (" + call
-                        + ", 1, 'FILE', '{\"en\": \"Your budget\"}', true)");
-            }
+        long call = openCall("Upload call");
+        try (Connection db = Db.connect(); Statement q = db.createStatement()) {
+            q.execute("insert into call_question (call_id, position, kind, label, required) values (" + call
+                    + ", 1, 'FILE', '{\"en\": \"Your budget\"}', true)");
         }
         username = KeycloakAdmin.randomUsername();
         new KeycloakAdmin().createUser(username, PASSWORD, "en");
@@ -147,6 +131,19 @@ class ApplyOfflineIT {
         }
         assertEquals(1, Db.count("select count(*) from application_file f join application a on a.id = f.application_id "
                 + "join person p on p.id = a.applicant_id where p.username = ?", username));
+    }
+
+    private static long openCall(String title) throws Exception {
+        try (Connection db = Db.connect(); var s = db.prepareStatement("""
+                insert into programme_call (title, summary, opens_at, closes_at, time_zone)
+                values (jsonb_build_object('en', ?::text), '{"en": "x"}', now() - interval '1 day', now() + interval '9 days', 'UTC')
+                returning id""")) {
+            s.setString(1, title);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
     }
 
     private String name() throws Exception {

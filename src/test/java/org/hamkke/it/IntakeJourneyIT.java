@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hamkke.devstack.DemoLogin;
@@ -25,8 +24,8 @@ import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlRadioButtonInput;
 import org.htmlunit.html.HtmlSelect;
 import org.htmlunit.html.HtmlTextArea;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The whole intake, through the real pages of the real stack: staff create a call with the editor;
@@ -36,35 +35,11 @@ import org.junit.jupiter.api.Test;
  */
 class IntakeJourneyIT {
 
-    private static final String PASSWORD = "a-long-passphrase-1";
+    private static final String PASSWORD = TestPeople.PASSWORD;
     private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final byte[] PDF = "%PDF-1.4\n% budget 2027\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
-    private final List<String> users = new ArrayList<>();
-
-    @AfterEach
-    void removeUsers() throws Exception {
-        var admin = new KeycloakAdmin();
-        for (String u : users) {
-            if (admin.exists(u)) {
-                admin.deleteUser(admin.userId(u));
-            }
-        }
-    }
-
-    private String person(String locale, String role) throws Exception {
-        String username = KeycloakAdmin.randomUsername();
-        var admin = new KeycloakAdmin();
-        admin.createUser(username, PASSWORD, locale);
-        if (role != null) {
-            admin.grantRealmRole(admin.userId(username), role);
-        }
-        users.add(username);
-        try (Visitor v = new Visitor()) {
-            v.open("/me/");
-            v.submitKeycloakLogin(username, PASSWORD);
-        }
-        return username;
-    }
+    @RegisterExtension
+    final TestPeople people = new TestPeople();
 
     private static HtmlPage click(HtmlPage page, String id) throws Exception {
         return page.<HtmlElement>getHtmlElementById(id).click();
@@ -94,10 +69,10 @@ class IntakeJourneyIT {
     @Test
     void fromANewCallToAVenture() throws Exception {
         String title = "Home-based workers call " + UUID.randomUUID().toString().substring(0, 6);
-        String applicant = person("fr", null);
-        String fair = person("en", "reviewer");
-        String second = person("en", "reviewer");
-        String conflicted = person("en", "reviewer");
+        String applicant = people.create("fr");
+        String fair = people.create("en", "reviewer");
+        String second = people.create("en", "reviewer");
+        String conflicted = people.create("en", "reviewer");
 
         // 1. Staff create the call, open from an hour ago, with a choice, a required file and the default rubric.
         long call;

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import org.hamkke.devstack.DemoLogin;
 import org.htmlunit.html.HtmlElement;
@@ -17,8 +16,8 @@ import org.htmlunit.html.HtmlOption;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSelect;
 import org.htmlunit.html.HtmlTextArea;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Fair review through the real pages: staff assign two reviewers; one declares no conflict, sees
@@ -27,29 +26,11 @@ import org.junit.jupiter.api.Test;
  */
 class ReviewIT {
 
-    private final List<String> users = new ArrayList<>();
-
-    @AfterEach
-    void removeUsers() throws Exception {
-        var admin = new KeycloakAdmin();
-        for (String u : users) {
-            if (admin.exists(u)) {
-                admin.deleteUser(admin.userId(u));
-            }
-        }
-    }
+    @RegisterExtension
+    final TestPeople people = new TestPeople();
 
     private String reviewer() throws Exception {
-        String username = KeycloakAdmin.randomUsername();
-        var admin = new KeycloakAdmin();
-        admin.createUser(username, "a-long-passphrase-1", "en");
-        admin.grantRealmRole(admin.userId(username), "reviewer");
-        users.add(username);
-        try (Visitor v = new Visitor()) {
-            v.open("/me/");
-            v.submitKeycloakLogin(username, "a-long-passphrase-1");
-        }
-        return username;
+        return people.create("en", "reviewer");
     }
 
     private static long[] callWithApplicationInReview() throws Exception {
@@ -209,9 +190,7 @@ class ReviewIT {
 
     @Test
     void applicantsSeeTheReviewersCommentsOnlyWhenTheCallSharesThemAndNeverWhoWroteThem() throws Exception {
-        String applicant = KeycloakAdmin.randomUsername();
-        new KeycloakAdmin().createUser(applicant, "a-long-passphrase-1", "en");
-        users.add(applicant);
+        String applicant = people.create("en");
         long call;
         try (Visitor v = new Visitor()) {
             v.open("/me/");

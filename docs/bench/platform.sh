@@ -3,11 +3,17 @@
 #
 # Needs the dev run up in another terminal (mvn -Pdev package: PostgreSQL and Keycloak on their
 # dev ports) and a built WAR. Starts a second, throwaway portal on port 8090 against them, RUNS
-# times, and prints one line per run, then the page weight.
+# times, and prints one line per run (wall time to the first page, and the CPU time the JVM used
+# by then, which varies less than wall time on a shared machine), then the page weight.
+# The JVM options are the ones every instance uses (src/main/payara/java.options).
 #
-#   bash docs/bench/platform.sh            # a training run, then 5 runs with class data sharing
-#   CDS=0 RUNS=3 bash docs/bench/platform.sh   # without the archive
+#   bash docs/bench/platform.sh            # a training run, then 5 runs with its cache
+#   CDS=0 RUNS=3 bash docs/bench/platform.sh   # without the cache
 #   RUNS=0 bash docs/bench/platform.sh     # page weight only
+#   JAVA_OPTIONS="-Xmx512m -Xmn256m -XX:+UseSerialGC" bash docs/bench/platform.sh   # other options
+#
+# On JDK 25+ the cache is an ahead-of-time cache (-XX:AOTCacheOutput, then -XX:AOTCache); before,
+# a dynamic class-data-sharing archive.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${RUNS:-5}
@@ -18,7 +24,12 @@ trap 'kill ${PID:-}  2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 # Payara's runtime unpacked once with its launcher, as the dev run does (devstack/Portal.java).
 "$JAVA" -jar target/stack/payara-micro.jar --rootdir "$WORK/root" --outputlauncher > "$WORK/unpack.log" 2>&1
-ARCHIVE="$WORK/root/hamkke-classes.jsa"
+OPTIONS=${JAVA_OPTIONS:-$(grep -v '^#' src/main/payara/java.options | tr '\n' ' ')}
+if [ "$("$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -c ' AOTCacheOutput ')" = 1 ]; then
+  RECORD="-XX:AOTCacheOutput=$WORK/root/hamkke.aot"; USE="-XX:AOTCache=$WORK/root/hamkke.aot"
+else
+  RECORD="-XX:ArchiveClassesAtExit=$WORK/root/hamkke.jsa"; USE="-XX:SharedArchiveFile=$WORK/root/hamkke.jsa"
+fi
 
 forget_deployed() {  # Payara would redeploy the previous WAR first
   rm -rf "$WORK/root/applications"
@@ -29,25 +40,26 @@ start_portal() {  # $1: extra JVM options
   forget_deployed
   start=$(date +%s%N)
   # shellcheck disable=SC2086
-  "$JAVA" -Xmx512m -XX:+UseSerialGC -Xss512k $1 \
+  "$JAVA" $OPTIONS $1 \
     -Dhamkke.db.url=jdbc:postgresql://localhost:15432/hamkke -Dhamkke.db.user=postgres -Dhamkke.demo-data=true \
     -Dhamkke.oidc.provider-uri=http://localhost:8180/realms/hamkke \
     -Dhamkke.portal.base-url=http://localhost:$PORT \
     -jar "$WORK/root/launch-micro.jar" --deploy target/hamkke.war --contextroot / --port "$PORT" \
-    --nocluster --postbootcommandfile src/main/payara/post-boot.asadmin \
-    ${EXTRA_OPTS:-} > "$WORK/portal.log" 2>&1 &
+    --nocluster --prebootcommandfile src/main/payara/pre-boot.asadmin > "$WORK/portal.log" 2>&1 &
   PID=$!
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$PORT/")" = 200 ]; do sleep 0.1; done
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$PORT/")" = 200 ]; do sleep 0.05; done
   ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  read -r -a stat < "/proc/$PID/stat"   # utime and stime, in clock ticks, of all its threads
+  cpu=$(( (stat[13] + stat[14]) * 1000 / $(getconf CLK_TCK) ))
 }
 
 stop_portal() { kill "$PID"; wait "$PID" 2>/dev/null || true; }
 
 if [ "${CDS:-1}" = 1 ] && [ "$RUNS" -gt 0 ]; then
-  start_portal "-XX:ArchiveClassesAtExit=$ARCHIVE"
-  echo "training run (records the class-data-sharing archive): ${ms} ms"
+  start_portal "$RECORD"
+  echo "training run (records the cache when it stops): ${ms} ms, CPU ${cpu} ms"
   stop_portal
-  JVM_OPTS="-XX:SharedArchiveFile=$ARCHIVE"
+  JVM_OPTS="$USE"
 else
   JVM_OPTS=""
 fi
@@ -58,7 +70,7 @@ for run in $(seq 1 "$RUNS"); do
   heap=$(jcmd "$PID" GC.heap_info | sed -n 's/.*used \([0-9]*\)K.*/\1/p' | awk '{s+=$1} END {printf "%d", s/1024}')
   rss=$(( $(awk '/VmRSS/ {print $2}' /proc/$PID/status) / 1024 ))
   deployed=$(sed -n 's/.*was successfully deployed in \([0-9,]*\) milliseconds.*/\1/p' "$WORK/portal.log" | tr -d ,)
-  echo "run $run (${JVM_OPTS:-no CDS}): first page served after ${ms} ms (deploy ${deployed} ms), heap used after full GC ${heap} MB, RSS ${rss} MB"
+  echo "run $run (${JVM_OPTS:-no cache}): first page served after ${ms} ms, CPU ${cpu} ms (deploy ${deployed} ms), heap used after full GC ${heap} MB, RSS ${rss} MB"
   stop_portal
 done
 
@@ -67,7 +79,9 @@ base="http://localhost:8080"
 html=$(curl -s --compressed "$base/")
 first=$(curl -s -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' "$base/")
 total=$first
-for url in $(grep -oE '(href|src)="/[^"]+"' <<< "$html" | sed -E 's/^(href|src)="//; s/"$//; s/&amp;/\&/g' | grep -v '^/signin' | sort -u); do
+# What a browser fetches: stylesheets, scripts and images (not the links to other pages).
+for url in $(grep -oE '<(link|script|img)[^>]*(href|src)="/[^"]+"' <<< "$html" | grep -oE '(href|src)="/[^"]+"' \
+    | sed -E 's/^(href|src)="//; s/"$//; s/&amp;/\&/g' | sort -u); do
   size=$(curl -s -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' "$base$url")
   cache=$(curl -s -I -H 'Accept-Encoding: gzip' "$base$url" | tr -d '\r' | grep -iE '^(cache-control|expires):' | tr '\n' ' ' || true)
   echo "  $size bytes  $url  [$cache]"

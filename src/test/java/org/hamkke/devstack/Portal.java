@@ -18,15 +18,15 @@ public final class Portal implements AutoCloseable {
     private final Path payaraJar;
     private final Path war;
     private final Path workDir;
-    private final Path postBoot;
+    private final Path bootCommands;
     private final int port;
     private final Map<String, String> config = new LinkedHashMap<>();
     private final Path log;
     private Process process;
     private boolean classDataSharing;
 
-    public Portal(Path payaraJar, Path war, Path postBoot, Path workDir, int port) {
-        this.postBoot = postBoot;
+    public Portal(Path payaraJar, Path war, Path bootCommands, Path workDir, int port) {
+        this.bootCommands = bootCommands;
         this.payaraJar = payaraJar;
         this.war = war;
         this.workDir = workDir;
@@ -40,10 +40,12 @@ public final class Portal implements AutoCloseable {
     }
 
     /**
-     * Keep Payara's class-data-sharing archive between starts: the first start records the
-     * classes it loads (written when it stops), later starts map them instead of loading them
-     * again. About a third off the start on 2 cores (BENCHMARKS.md). Off for the tests, which
-     * start once on a fresh folder.
+     * Keep what the JVM learnt in the first start for the later ones: the first start is a
+     * training run, written when it stops; later starts map the classes (already parsed and
+     * linked) instead of loading them. On JDK 25+ that is an ahead-of-time cache (JEP 483/515:
+     * classes linked, method profiles kept); on JDK 21-24 a class-data-sharing archive. A third or
+     * more off the start on 2 cores (BENCHMARKS.md). Off for the tests, which start once on a
+     * fresh folder.
      */
     public Portal withClassDataSharing(boolean enabled) {
         this.classDataSharing = enabled;
@@ -53,14 +55,12 @@ public final class Portal implements AutoCloseable {
     public void start() throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         Path root = prepareRootDir();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-Xss512k"));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> options = javaOptions();
+        command.addAll(options);
         if (classDataSharing) {
-            Path archive = root.resolve("hamkke-classes.jsa");
-            command.add(Files.exists(archive)
-                    ? "-XX:SharedArchiveFile=" + archive
-                    : "-XX:ArchiveClassesAtExit=" + archive);
+            command.add(classDataOption(root, options));
         }
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of(
@@ -69,13 +69,47 @@ public final class Portal implements AutoCloseable {
                 "--contextroot", "/",
                 "--port", String.valueOf(port),
                 "--nocluster",
-                "--postbootcommandfile", postBoot.toString()));
+                "--prebootcommandfile", bootCommands.toString()));
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         Waits.until("Portal (log: " + log + ")", Duration.ofMinutes(3),
                 this::isDeployed, process);
+    }
+
+    /**
+     * The portal's JVM options, from {@code java.options} beside the pre-boot file (production
+     * uses the same file, README); {@code hamkke.portal.java-options} replaces them, e.g. to
+     * compare compilers in a benchmark.
+     */
+    private List<String> javaOptions() throws IOException {
+        String configured = System.getProperty("hamkke.portal.java-options", "").strip();
+        if (!configured.isEmpty()) {
+            return List.of(configured.split("\\s+"));
+        }
+        return Files.readAllLines(bootCommands.resolveSibling("java.options")).stream()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
+    }
+
+    /**
+     * The option that maps the cache of an earlier start, or records one in this start. A cache
+     * made by another JDK or with other options is made again: the JVM would only warn and
+     * start without it.
+     */
+    private static String classDataOption(Path root, List<String> options) throws IOException {
+        boolean aotCache = Runtime.version().feature() >= 25;
+        Path cache = root.resolve(aotCache ? "hamkke.aot" : "hamkke-classes.jsa");
+        Path madeWith = root.resolve(cache.getFileName() + ".made-with");
+        String fingerprint = System.getProperty("java.home") + " " + Runtime.version() + " " + String.join(" ", options);
+        if (Files.exists(cache) && Files.exists(madeWith) && Files.readString(madeWith).equals(fingerprint)) {
+            return (aotCache ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + cache;
+        }
+        Files.deleteIfExists(cache);
+        Files.writeString(madeWith, fingerprint);
+        return (aotCache ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + cache;
     }
 
     /**

@@ -4,7 +4,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Stopping a child server politely (SIGTERM), then firmly, with its children. Polite takes up to
- * 45 s: the portal writes its class-data-sharing archive on its first stop.
+ * 45 s: the portal writes its ahead-of-time cache (or class-data-sharing archive) on its first stop.
  */
 final class Processes {
 

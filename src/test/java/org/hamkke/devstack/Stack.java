@@ -55,7 +55,7 @@ public final class Stack implements AutoCloseable {
         Path projectDir = Path.of(required("hamkke.project.dir"));
         String portalUrl = "http://localhost:" + settings.portalPort();
         Portal created = new Portal(stackDir.resolve("payara-micro.jar"), Path.of(required("hamkke.war")),
-                        projectDir.resolve("src/main/payara/post-boot.asadmin"), workDir, port)
+                        projectDir.resolve("src/main/payara/pre-boot.asadmin"), workDir, port)
                 .with("hamkke.db.url", jdbcUrl)
                 .with("hamkke.db.user", postgres.user())
                 .with("hamkke.db.password", "unused")

@@ -37,6 +37,17 @@ class HardeningIT {
     }
 
     @Test
+    void noServerHeaderAndNoPublicMetricsOrApiDescription() throws Exception {
+        assertTrue(get("/", false).headers().firstValue("Server").isEmpty(), "The server does not name itself");
+        for (String path : List.of("/metrics", "/metrics/base", "/openapi")) {
+            var response = get(path, false);
+            assertTrue(response.statusCode() == 403 || response.statusCode() == 404, path + ": " + response.statusCode());
+            assertFalse(response.body().contains("classloader"), path + " tells nobody the JVM's insides");
+        }
+        assertEquals(200, get("/health/live", false).statusCode(), "Health stays on for load balancers");
+    }
+
+    @Test
     void sessionCookieIsHttpOnlyAndSameSite() throws Exception {
         var response = get("/signin", false);
         String cookie = response.headers().allValues("Set-Cookie").stream()

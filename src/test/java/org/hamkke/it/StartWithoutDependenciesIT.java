@@ -37,7 +37,7 @@ class StartWithoutDependenciesIT {
         try (Portal portal = new Portal(
                         Path.of(System.getProperty("hamkke.stack.dir"), "payara-micro.jar"),
                         Path.of(System.getProperty("hamkke.war")),
-                        Path.of(System.getProperty("hamkke.project.dir"), "src/main/payara/post-boot.asadmin"),
+                        Path.of(System.getProperty("hamkke.project.dir"), "src/main/payara/pre-boot.asadmin"),
                         dir.resolve("portal"),
                         portalPort)
                 .with("hamkke.db.url", "jdbc:postgresql://localhost:" + dbPort + "/hamkke")

@@ -89,7 +89,9 @@ public class SchemaMigration {
                     .load()
                     .migrate();
             migrated = true;
-            LOG.info(() -> "Database schema is at version " + result.targetSchemaVersion + " ("
+            // Flyway names no target version when nothing was applied: then it is the version found.
+            String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+            LOG.info(() -> "Database schema is at version " + version + " ("
                     + result.migrationsExecuted + " migrations applied now)");
             return true;
         } catch (RuntimeException e) {

@@ -1,6 +1,5 @@
 package org.hamkke.intake;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -12,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.hamkke.shared.JsonObjects;
 
 /**
  * One option of a CHOICE or MULTI_CHOICE question. Answers store the {@code value}, a slug of
@@ -24,7 +24,7 @@ public record QuestionChoice(String value, Map<String, String> label) implements
 
     public static List<QuestionChoice> read(String json) {
         List<QuestionChoice> choices = new ArrayList<>();
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JsonObjects.JSON.createReader(new StringReader(json))) {
             for (JsonValue item : reader.readArray()) {
                 if (item instanceof JsonString plain) {
                     choices.add(new QuestionChoice(plain.getString(), Map.of("en", plain.getString())));
@@ -47,17 +47,17 @@ public record QuestionChoice(String value, Map<String, String> label) implements
 
     /** The label as a per-language JSON object, the form Language.text reads. */
     public String labelJson() {
-        var object = Json.createObjectBuilder();
+        var object = JsonObjects.JSON.createObjectBuilder();
         label.forEach(object::add);
         return object.build().toString();
     }
 
     public static String json(List<QuestionChoice> choices) {
-        var array = Json.createArrayBuilder();
+        var array = JsonObjects.JSON.createArrayBuilder();
         for (QuestionChoice choice : choices) {
-            var label = Json.createObjectBuilder();
+            var label = JsonObjects.JSON.createObjectBuilder();
             choice.label().forEach(label::add);
-            array.add(Json.createObjectBuilder().add("value", choice.value()).add("label", label));
+            array.add(JsonObjects.JSON.createObjectBuilder().add("value", choice.value()).add("label", label));
         }
         return array.build().toString();
     }

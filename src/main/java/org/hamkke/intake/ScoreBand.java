@@ -1,6 +1,5 @@
 package org.hamkke.intake;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hamkke.shared.JsonObjects;
 
 /**
  * A range of scores of a rubric criterion with what it means ("0-1 weak"), guiding reviewers.
@@ -36,7 +36,7 @@ public record ScoreBand(int min, int max, String label) {
 
     public static List<ScoreBand> read(String json) {
         List<ScoreBand> bands = new ArrayList<>();
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JsonObjects.JSON.createReader(new StringReader(json))) {
             for (JsonValue item : reader.readArray()) {
                 if (item instanceof JsonObject band && band.get("min") instanceof JsonNumber min
                         && band.get("max") instanceof JsonNumber max) {
@@ -50,10 +50,10 @@ public record ScoreBand(int min, int max, String label) {
     }
 
     public static String json(List<ScoreBand> bands) {
-        var array = Json.createArrayBuilder();
+        var array = JsonObjects.JSON.createArrayBuilder();
         for (ScoreBand band : bands) {
-            array.add(Json.createObjectBuilder().add("min", band.min()).add("max", band.max())
-                    .add("label", Json.createObjectBuilder().add("en", band.label())));
+            array.add(JsonObjects.JSON.createObjectBuilder().add("min", band.min()).add("max", band.max())
+                    .add("label", JsonObjects.JSON.createObjectBuilder().add("en", band.label())));
         }
         return array.build().toString();
     }

@@ -1,8 +1,8 @@
 package org.hamkke.shared;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,11 +13,18 @@ import java.util.Map;
  */
 public final class JsonObjects {
 
+    /**
+     * Looked up once. {@code JSON.createReader} and friends look the provider up through
+     * ServiceLoader on every call, which reads every jar on the class path: while a digest was
+     * being mailed that was a fifth of the portal's CPU (BENCHMARKS.md).
+     */
+    public static final JsonProvider JSON = JsonProvider.provider();
+
     private JsonObjects() {}
 
     /** A JSON object of the non-null values, e.g. {"call": "…", "items": "…"} or {"impact": 4}. */
     public static String of(Map<String, ?> values) {
-        var object = Json.createObjectBuilder();
+        var object = JSON.createObjectBuilder();
         values.forEach((key, value) -> {
             if (value instanceof Number number) {
                 object.add(key, number.longValue());
@@ -31,7 +38,7 @@ public final class JsonObjects {
     /** An object's values as text (a number or boolean as it is written), in the object's order. */
     public static Map<String, String> strings(String json) {
         Map<String, String> values = new LinkedHashMap<>();
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JSON.createReader(new StringReader(json))) {
             reader.readObject().forEach((key, value) -> values.put(key, value instanceof JsonString s ? s.getString() : value.toString()));
         }
         return values;
@@ -40,7 +47,7 @@ public final class JsonObjects {
     /** An object of whole numbers, e.g. scores per criterion. */
     public static Map<String, Integer> ints(String json) {
         Map<String, Integer> values = new LinkedHashMap<>();
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JSON.createReader(new StringReader(json))) {
             reader.readObject().forEach((key, value) -> values.put(key, ((JsonNumber) value).intValue()));
         }
         return values;

@@ -1,6 +1,5 @@
 package org.hamkke.shared;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -22,7 +21,7 @@ public class LocalizedTextConverter implements AttributeConverter<LocalizedText,
         if (text == null) {
             return null;
         }
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JsonObjects.JSON.createObjectBuilder();
         text.asMap().forEach(json::add);
         return json.build().toString();
     }
@@ -32,7 +31,7 @@ public class LocalizedTextConverter implements AttributeConverter<LocalizedText,
         if (column == null) {
             return null;
         }
-        try (var reader = Json.createReader(new StringReader(column.toString()))) {
+        try (var reader = JsonObjects.JSON.createReader(new StringReader(column.toString()))) {
             JsonObject json = reader.readObject();
             Map<String, String> byLanguage = new LinkedHashMap<>();
             json.forEach((language, value) -> {

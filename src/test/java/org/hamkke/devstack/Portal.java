@@ -103,11 +103,15 @@ public final class Portal implements AutoCloseable {
         boolean aotCache = Runtime.version().feature() >= 25;
         Path cache = root.resolve(aotCache ? "hamkke.aot" : "hamkke-classes.jsa");
         Path madeWith = root.resolve(cache.getFileName() + ".made-with");
+        // The JDK's scratch file while it writes the cache: still there means the writing was cut off.
+        Path unfinished = root.resolve(cache.getFileName() + ".config");
         String fingerprint = System.getProperty("java.home") + " " + Runtime.version() + " " + String.join(" ", options);
-        if (Files.exists(cache) && Files.exists(madeWith) && Files.readString(madeWith).equals(fingerprint)) {
+        if (Files.exists(cache) && !Files.exists(unfinished)
+                && Files.exists(madeWith) && Files.readString(madeWith).equals(fingerprint)) {
             return (aotCache ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + cache;
         }
         Files.deleteIfExists(cache);
+        Files.deleteIfExists(unfinished);
         Files.writeString(madeWith, fingerprint);
         return (aotCache ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + cache;
     }

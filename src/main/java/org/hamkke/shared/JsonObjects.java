@@ -14,9 +14,9 @@ import java.util.Map;
 public final class JsonObjects {
 
     /**
-     * Looked up once. {@code JSON.createReader} and friends look the provider up through
+     * Looked up once. {@code Json.createReader} and friends look the provider up through
      * ServiceLoader on every call, which reads every jar on the class path: while a digest was
-     * being mailed that was a fifth of the portal's CPU (BENCHMARKS.md).
+     * being mailed that was about a sixth of the portal's CPU (BENCHMARKS.md).
      */
     public static final JsonProvider JSON = JsonProvider.provider();
 

@@ -14,12 +14,20 @@ public final class RequestParams {
         }
     }
 
-    /** An id from the address, or null for anything that is not one (never an error). */
+    /**
+     * An id from the address, or null for anything that is not one: only 1 to 18 plain digits
+     * (no sign, spaces, exponent or a number past a bigint), never zero; never an error.
+     */
     public static Long id(String value) {
-        try {
-            return value == null ? null : Long.valueOf(value);
-        } catch (NumberFormatException e) {
+        if (value == null || value.isEmpty() || value.length() > 18) {
             return null;
         }
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return null;
+            }
+        }
+        long id = Long.parseLong(value);
+        return id > 0 ? id : null;
     }
 }

@@ -23,6 +23,8 @@ import java.util.Set;
  * 2.6) asks: signed by the realm's key, issued by our realm for our client, carrying the logout
  * event and a {@code sid} or {@code sub}, and no {@code nonce}.
  */
+/** Keycloak's server-to-server call is anonymous; the token's signature is its credential. */
+@Allowed(anyone = true)
 @ApplicationScoped
 public class LogoutTokenVerifier {
 

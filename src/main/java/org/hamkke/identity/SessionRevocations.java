@@ -15,6 +15,8 @@ import org.hamkke.shared.retention.Housekeeper;
  * disabled). Kept in the database rather than in memory because the back-channel call reaches one
  * portal node while the person's next request may land on another.
  */
+/** Written when Keycloak's verified logout call arrives (as the portal), read for each signed-in session. */
+@Allowed(portal = true)
 @ApplicationScoped
 @Transactional
 public class SessionRevocations implements Housekeeper {
@@ -43,6 +45,7 @@ public class SessionRevocations implements Housekeeper {
     }
 
     /** Whether the portal session of this sign-in must end. */
+    @Allowed(signedIn = true)
     public boolean isRevoked(SignedIn signedIn) {
         return !em.createNativeQuery(
                         """

@@ -1,5 +1,6 @@
 package org.hamkke.intake;
 
+import org.hamkke.identity.Allowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,6 +21,8 @@ import org.hamkke.shared.JsonObjects;
  * (the server's clock decides), and withdrawing it. Every method takes the person's id and only
  * ever touches that person's rows: there is no way to name someone else's application here.
  */
+/** An applicant's own applications: every query is keyed by their person id. */
+@Allowed(signedIn = true)
 @ApplicationScoped
 // A refused submission still keeps what was typed as the draft: refusing must not roll that back.
 @Transactional(dontRollbackOn = Applications.Refused.class)

@@ -1,5 +1,6 @@
 package org.hamkke.intake;
 
+import org.hamkke.identity.Allowed;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,6 +44,8 @@ import org.hamkke.shared.retention.Housekeeper;
  * moved under {@code <hamkke.files.dir>/attachments} with a random name and recorded. Nothing of a
  * refused upload stays behind, and the draft's other answers are untouched.
  */
+/** Readers are checked per file in the queries (applicant, staff, unconflicted reviewer). */
+@Allowed(signedIn = true)
 @ApplicationScoped
 @Transactional(dontRollbackOn = Applications.Refused.class)
 public class Attachments implements Housekeeper {
@@ -194,6 +197,7 @@ public class Attachments implements Housekeeper {
     }
 
     @Override
+    @Allowed(portal = true)
     public String name() {
         return "orphaned attachments";
     }
@@ -204,6 +208,7 @@ public class Attachments implements Housekeeper {
      * transaction that has not committed yet.
      */
     @Override
+    @Allowed(portal = true)
     public int clean(Instant now) {
         @SuppressWarnings("unchecked")
         Set<String> known = new HashSet<>(em.createNativeQuery("select storage_key from application_file").getResultList());

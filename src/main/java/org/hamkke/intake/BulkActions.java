@@ -1,5 +1,7 @@
 package org.hamkke.intake;
 
+import org.hamkke.identity.Allowed;
+import org.hamkke.identity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.Serializable;
@@ -16,6 +18,7 @@ import org.hamkke.shared.audit.AuditLog;
  * stage does not allow it, or someone moved it meanwhile) is skipped and reported without holding
  * back the others.
  */
+@Allowed({Role.STAFF, Role.ADMIN})
 @ApplicationScoped
 public class BulkActions {
 

@@ -1,5 +1,7 @@
 package org.hamkke.intake;
 
+import org.hamkke.identity.Allowed;
+import org.hamkke.identity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.hamkke.identity.Caller;
 import org.hamkke.shared.JsonObjects;
 import org.hamkke.shared.LocalizedTextConverter;
 import org.hamkke.shared.audit.Actor;
@@ -35,6 +36,7 @@ import org.hamkke.shared.audit.AuditLog;
  * only when staff confirm it (its answers stay in the applications but are no longer shown), and
  * once a review is submitted no rubric key may go, because reviews keep their scores by key.
  */
+@Allowed({Role.STAFF, Role.ADMIN})
 @ApplicationScoped
 @Transactional
 public class Calls {
@@ -51,8 +53,6 @@ public class Calls {
     @Inject
     AuditLog audit;
 
-    @Inject
-    Caller caller;
 
     /** A call in the staff list. */
     public record Listing(long id, String titleJson, Instant opensAt, Instant closesAt, String timeZone, long submitted,
@@ -90,7 +90,6 @@ public class Calls {
 
     /** One page of all calls, latest closing first; open, closed or upcoming by the server's clock. */
     public List<Listing> page(int offset, int limit) {
-        requireStaff();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
                         """
@@ -110,13 +109,11 @@ public class Calls {
     }
 
     public long count() {
-        requireStaff();
         return ((Number) em.createNativeQuery("select count(*) from programme_call").getSingleResult()).longValue();
     }
 
     /** The call as the editor shows it, with how many applications answer each question. */
     public Optional<CallForm> form(long callId) {
-        requireStaff();
         List<?> found = em.createNativeQuery(
                         """
                         select version, title::text, summary::text, description::text, eligibility::text, opens_at, closes_at,
@@ -205,7 +202,6 @@ public class Calls {
      * @throws ChangedMeanwhile when someone saved the call since {@code form} was loaded
      */
     public long save(Actor actor, CallForm form) {
-        requireStaff();
         List<CallRules.Problem> problems = new ArrayList<>(CallRules.check(form));
         Long callId = form.getId();
         List<Long> removed = List.of();
@@ -402,9 +398,6 @@ public class Calls {
         }
     }
 
-    private void requireStaff() {
-        caller.requireStaff("edit programme calls");
-    }
 
     /** The non-blank texts of a per-language map as a JSON object. */
     private static String texts(Map<String, String> byLanguage) {

@@ -1,5 +1,6 @@
 package org.hamkke.intake;
 
+import org.hamkke.identity.Allowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -25,6 +26,7 @@ import org.hamkke.shared.retention.Housekeeper;
  * deadline (each keyed, so running twice reminds once). Drafts of calls closed long ago are
  * removed by the nightly housekeeping.
  */
+@Allowed(portal = true)
 @ApplicationScoped
 @Transactional
 public class IntakeReminders implements Housekeeper {

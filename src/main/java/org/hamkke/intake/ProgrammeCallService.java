@@ -1,5 +1,6 @@
 package org.hamkke.intake;
 
+import org.hamkke.identity.Allowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -8,6 +9,8 @@ import java.time.Clock;
 import java.util.List;
 
 /** Programme calls as the public sees them. */
+/** Open calls are public. */
+@Allowed(anyone = true)
 @ApplicationScoped
 @Transactional
 public class ProgrammeCallService {

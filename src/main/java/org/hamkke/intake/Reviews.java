@@ -1,5 +1,7 @@
 package org.hamkke.intake;
 
+import org.hamkke.identity.Allowed;
+import org.hamkke.identity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -25,6 +27,8 @@ import org.hamkke.shared.audit.AuditLog;
  * declaration itself, so no page or API can show an application to someone not assigned, or to
  * someone who declared a conflict. With blind review, names and members are never sent.
  */
+/** Staff manage reviews; a reviewer's own methods say so, and their queries keep each reviewer to their assignments. */
+@Allowed({Role.STAFF, Role.ADMIN})
 @ApplicationScoped
 @Transactional
 public class Reviews {
@@ -32,8 +36,6 @@ public class Reviews {
     @Inject
     EntityManager em;
 
-    @Inject
-    org.hamkke.identity.Caller caller;
 
     @Inject
     Clock clock;
@@ -73,15 +75,15 @@ public class Reviews {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
                         """
-                        select id, coalesce(nullif(display_name, ''), username) from person
-                        where ',' || roles || ',' like '%,reviewer,%' order by 2, 1
+                        select p.id, coalesce(nullif(p.display_name, ''), p.username) from person p
+                        join person_role r on r.person_id = p.id and r.role = 'reviewer'
+                        order by 2, 1
                         """)
                 .getResultList();
         return rows.stream().map(r -> new Reviewer(((Number) r[0]).longValue(), (String) r[1])).toList();
     }
 
     public void assign(Actor staff, long applicationId, long reviewerId) {
-        caller.requireStaff("assign reviewers");
         if (reviewers().stream().noneMatch(r -> r.id() == reviewerId)) {
             throw new IllegalArgumentException("Person " + reviewerId + " is not a reviewer");
         }
@@ -113,7 +115,6 @@ public class Reviews {
 
     /** As {@link #autoAssign(Actor, long, int)}, for the chosen applications only (null: all). */
     public int autoAssign(Actor staff, long callId, int perApplication, Set<Long> only) {
-        caller.requireStaff("assign reviewers");
         @SuppressWarnings("unchecked")
         List<Object> applications = em.createNativeQuery(
                         "select id from application where call_id = ?1 and stage = 'IN_REVIEW' order by submitted_at, id")
@@ -147,6 +148,7 @@ public class Reviews {
         return count;
     }
 
+    @Allowed(Role.REVIEWER)
     public List<Assignment> assignmentsOf(long reviewerId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
@@ -164,6 +166,7 @@ public class Reviews {
     }
 
     /** The reviewer's declaration; a conflict is final and shuts the application to them for good. */
+    @Allowed(Role.REVIEWER)
     public void declare(Actor reviewer, long applicationId, boolean conflict) {
         int changed = em.createNativeQuery(
                         """
@@ -184,11 +187,13 @@ public class Reviews {
     }
 
     /** Whether the reviewer still has to declare before seeing the application. */
+    @Allowed(Role.REVIEWER)
     public boolean needsDeclaration(long reviewerId, long applicationId) {
         return "UNDECLARED".equals(conflictOf(reviewerId, applicationId));
     }
 
     /** The application as this reviewer may see it: only assigned, only after declaring no conflict. */
+    @Allowed(Role.REVIEWER)
     public Sheet open(long reviewerId, long applicationId) {
         if (!"NONE".equals(conflictOf(reviewerId, applicationId))) {
             throw new NotAvailable();
@@ -221,6 +226,7 @@ public class Reviews {
      * Saves the scores and comments; with {@code submit}, every criterion must be scored in range
      * and the review becomes final.
      */
+    @Allowed(Role.REVIEWER)
     public void save(Actor reviewer, long applicationId, Map<String, Integer> scores, Map<String, String> comments, boolean submit) {
         Sheet sheet = open(reviewer.personId(), applicationId);
         if (sheet.submitted()) {
@@ -270,7 +276,6 @@ public class Reviews {
 
     /** Every assignment of an application with its review and reopenings, for staff (two queries). */
     public List<StaffView> ofApplication(long applicationId) {
-        caller.requireStaff("read reviewers' names and scores");
         @SuppressWarnings("unchecked")
         List<Object[]> history = em.createNativeQuery(
                         """
@@ -317,7 +322,6 @@ public class Reviews {
      * @throws IllegalArgumentException without a reason
      */
     public void reopen(Actor staff, long applicationId, long reviewerId, String reason) {
-        caller.requireStaff("reopen reviews");
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("A reason is required");
         }

@@ -1,5 +1,6 @@
 package org.hamkke.notification;
 
+import org.hamkke.identity.Allowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@link DigestSection}): the notices that waited for it, then each section's lines. The digest is
  * itself a notice keyed by the day, so running twice in a day, or on two instances, sends one.
  */
+@Allowed(portal = true)
 @ApplicationScoped
 public class DailyDigest {
 

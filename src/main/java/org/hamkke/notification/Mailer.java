@@ -1,5 +1,6 @@
 package org.hamkke.notification;
 
+import org.hamkke.identity.Allowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Address;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Jakarta Mail over SMTP, configured by MicroProfile Config ({@code hamkke.mail.*}, see README).
  * Sends a batch over one connection: opening a connection per message is what makes outboxes slow.
  */
+@Allowed(portal = true)
 @ApplicationScoped
 public class Mailer {
 

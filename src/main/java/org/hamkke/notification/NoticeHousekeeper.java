@@ -1,5 +1,6 @@
 package org.hamkke.notification;
 
+import org.hamkke.identity.Allowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,6 +16,7 @@ import org.hamkke.shared.retention.Housekeeper;
  * does the row's deduplication key while it lives: removing a notice only lets the same key notify
  * again after a year, by which time it is a new event anyway.
  */
+@Allowed(portal = true)
 @ApplicationScoped
 @Transactional
 public class NoticeHousekeeper implements Housekeeper {

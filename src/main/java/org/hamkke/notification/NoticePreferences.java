@@ -1,5 +1,6 @@
 package org.hamkke.notification;
 
+import org.hamkke.identity.Allowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,6 +13,8 @@ import java.util.Map;
  * A person's e-mail choices: off per kind (never for mandatory kinds), and immediate or once a
  * day in a digest. Without a choice stored, e-mail is on and immediate.
  */
+/** A person's own choices (keyed by their id); the digest and delivery read them as the portal. */
+@Allowed(signedIn = true, portal = true)
 @ApplicationScoped
 @Transactional
 public class NoticePreferences {

@@ -1,5 +1,6 @@
 package org.hamkke.notification;
 
+import org.hamkke.identity.Allowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -22,6 +23,8 @@ import org.hamkke.shared.JsonObjects;
  * recipient and deduplication key; e-mail follows after the commit, asynchronously, through the
  * {@link MailOutbox}, so a slow or absent mail server never slows or breaks the person's action.
  */
+/** A person's own notices, keyed by their id; any service acting for someone may notify. */
+@Allowed(signedIn = true, portal = true)
 @ApplicationScoped
 @Transactional
 public class NotificationService {

@@ -1,5 +1,6 @@
 package org.hamkke.scheduling;
 
+import org.hamkke.identity.Allowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -15,6 +16,7 @@ import org.hamkke.shared.retention.Housekeeper;
  * The nightly clean-up: asks every context's {@link Housekeeper} to remove what expired. One
  * housekeeper failing does not stop the others; the report says what each removed.
  */
+@Allowed(portal = true)
 @ApplicationScoped
 public class Housekeeping {
 

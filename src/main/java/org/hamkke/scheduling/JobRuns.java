@@ -1,5 +1,7 @@
 package org.hamkke.scheduling;
 
+import org.hamkke.identity.Allowed;
+import org.hamkke.identity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,6 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hamkke.shared.retention.Housekeeper;
 
 /** The history of job executions: what ran, where, how long, and how it ended. */
+/** The job history: written by the scheduler, read on the jobs page. */
+@Allowed(value = {Role.STAFF, Role.ADMIN}, portal = true)
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
 public class JobRuns implements Housekeeper {

@@ -1,5 +1,6 @@
 package org.hamkke.scheduling;
 
+import org.hamkke.identity.Callers;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -41,7 +42,8 @@ public final class ManagedThreadPool implements ThreadPool {
         try {
             executor.execute(() -> {
                 try {
-                    runnable.run();
+                    // Jobs and their listeners are the portal's own work: no person behind them.
+                    Callers.asPortal("scheduler", runnable);
                 } finally {
                     free.release();
                 }

@@ -1,5 +1,6 @@
 package org.hamkke.scheduling;
 
+import org.hamkke.identity.Allowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -7,6 +8,8 @@ import java.time.ZoneId;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The scheduler's configuration (MicroProfile Config; see README, Configuration). */
+/** Configuration only. */
+@Allowed(anyone = true)
 @ApplicationScoped
 public class SchedulerSettings {
 

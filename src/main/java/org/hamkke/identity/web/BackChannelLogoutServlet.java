@@ -38,7 +38,9 @@ public class BackChannelLogoutServlet extends HttpServlet {
         }
         try {
             var logout = verifier.verify(token);
-            revocations.revoke(logout.sid(), logout.sid() == null ? logout.subject() : null, Instant.now());
+            // The token's signature is Keycloak's word: recording it is the portal's own work.
+            org.hamkke.identity.Callers.asPortal("back-channel logout",
+                    () -> revocations.revoke(logout.sid(), logout.sid() == null ? logout.subject() : null, Instant.now()));
             response.setStatus(HttpServletResponse.SC_OK);
         } catch (InvalidLogoutTokenException e) {
             LOG.warning(() -> "Refused a back-channel logout token: " + e.getMessage());

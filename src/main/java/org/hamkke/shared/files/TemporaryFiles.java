@@ -1,5 +1,6 @@
 package org.hamkke.shared.files;
 
+import org.hamkke.identity.Allowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -18,6 +19,8 @@ import org.hamkke.shared.retention.Housekeeper;
  * outside the web root. Whatever is left there longer than {@code hamkke.housekeeping.temp-file-age}
  * (a day by default) was abandoned, and the nightly housekeeping removes it.
  */
+/** Scratch files of uploads in progress, and their sweep. */
+@Allowed(signedIn = true, portal = true)
 @ApplicationScoped
 public class TemporaryFiles implements Housekeeper {
 

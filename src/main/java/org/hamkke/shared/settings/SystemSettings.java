@@ -1,5 +1,7 @@
 package org.hamkke.shared.settings;
 
+import org.hamkke.identity.Allowed;
+import org.hamkke.identity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -9,6 +11,8 @@ import java.time.Clock;
 import java.util.Optional;
 
 /** Settings an admin may change while the portal runs; shared by every instance through the database. */
+/** Settings admins change at run time; staff pages and the portal's own work read them. */
+@Allowed(value = {Role.STAFF, Role.ADMIN}, portal = true)
 @ApplicationScoped
 @Transactional
 public class SystemSettings {
@@ -26,6 +30,7 @@ public class SystemSettings {
         return values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst().toString());
     }
 
+    @Allowed(value = Role.ADMIN, portal = true)
     public void put(String key, String value, Long updatedBy) {
         em.createNativeQuery(
                         """

@@ -1,4 +1,4 @@
-package org.hamkke.portal;
+package org.hamkke.portal.web;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;

@@ -111,10 +111,13 @@ where a.receipt like 'DEMO-%' and a.stage <> 'SUBMITTED'
 -- Reviewers who never sign in, with reviews at every step: submitted, draft, not yet declared, and
 -- a declared conflict staff must resolve. The demo "reviewer" login gets assignments once signed in
 -- (staff assign them on the pipeline page).
-insert into person (subject, username, display_name, email, locale, roles, created_at, version)
-select 'demo:' || u, u, n, u || '@demo.hamkke.org', l, 'reviewer', now(), 0
+insert into person (subject, username, display_name, email, locale, created_at, version)
+select 'demo:' || u, u, n, u || '@demo.hamkke.org', l, now(), 0
 from (values ('ana', 'Ana Lim', 'en'), ('kwame', 'Kwame Mensah', 'fr'), ('noor', 'Noor Aziz', 'ur')) as demo(u, n, l)
 where not exists (select 1 from person where subject in ('demo:ana', 'demo:kwame', 'demo:noor'));
+insert into person_role (person_id, role)
+select id, 'reviewer' from person where subject in ('demo:ana', 'demo:kwame', 'demo:noor')
+on conflict do nothing;
 
 insert into review_assignment (application_id, reviewer_id, assigned_at, conflict, declared_at)
 select a.id, p.id, a.submitted_at + interval '2 days', r.conflict, case when r.conflict <> 'UNDECLARED' then a.submitted_at + interval '3 days' end

@@ -202,8 +202,9 @@ class ReviewIT {
                 call = r.getLong(1);
                 s.execute("insert into rubric_criterion (call_id, position, key, label, weight, max_score) values (" + call
                         + ", 1, 'impact', '{\"en\": \"Social impact\"}', 1, 5)");
-                s.execute("insert into person (subject, username, display_name, created_at, roles) values ('it:rev:" + call
-                        + "', 'it-reviewer-" + call + "', 'Named Reviewer Person', now(), 'reviewer')");
+                s.execute("insert into person (subject, username, display_name, created_at) values ('it:rev:" + call
+                        + "', 'it-reviewer-" + call + "', 'Named Reviewer Person', now())");
+                s.execute("insert into person_role (person_id, role) select id, 'reviewer' from person where subject = 'it:rev:" + call + "'");
                 r = s.executeQuery("insert into application (call_id, applicant_id, name, stage, decision_message, decided_at, created_at, "
                         + "updated_at, submitted_at, receipt) select " + call + ", id, 'Feedback Co-op', 'ACCEPTED', 'Welcome aboard', now(), "
                         + "now(), now(), now(), 'FB-" + call + "' from person where username = '" + applicant + "' returning id");

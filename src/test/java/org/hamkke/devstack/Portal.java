@@ -24,6 +24,8 @@ public final class Portal implements AutoCloseable {
     private final Path log;
     private Process process;
     private boolean classDataSharing;
+    private String cluster;
+    private long logStart;
 
     public Portal(Path payaraJar, Path war, Path bootCommands, Path workDir, int port) {
         this.bootCommands = bootCommands;
@@ -52,8 +54,21 @@ public final class Portal implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Joins a Payara (Hazelcast) cluster instead of running alone: the instances of one cluster
+     * share the HTTP sessions (the WAR is distributable). Members find each other over TCP on the
+     * loopback at the listed data-grid ports, under a cluster name of their own, so nothing else on
+     * the machine (the dev run, another test run) joins by accident.
+     */
+    public Portal clustered(String clusterName, int ownPort, List<Integer> memberPorts) {
+        String members = memberPorts.stream().map(p -> "127.0.0.1:" + p).collect(java.util.stream.Collectors.joining(","));
+        this.cluster = "--clustername " + clusterName + " --clustermode tcpip:" + members + " --startport " + ownPort;
+        return this;
+    }
+
     public void start() throws IOException, InterruptedException {
         Files.createDirectories(workDir);
+        logStart = Files.exists(log) ? Files.size(log) : 0;
         Path root = prepareRootDir();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -68,8 +83,8 @@ public final class Portal implements AutoCloseable {
                 "--deploy", war.toString(),
                 "--contextroot", "/",
                 "--port", String.valueOf(port),
-                "--nocluster",
                 "--prebootcommandfile", bootCommands.toString()));
+        command.addAll(cluster == null ? List.of("--nocluster") : List.of(cluster.split(" ")));
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -163,8 +178,21 @@ public final class Portal implements AutoCloseable {
         if (!Waits.body(baseUrl() + "/health/ready").contains("\"database\"")) {
             return false;
         }
+        if (deployFailed()) {
+            throw new IllegalStateException("The portal's deployment failed: see " + log);
+        }
         int home = Waits.status(baseUrl() + "/");
         return home == 200 || home == 503;
+    }
+
+    /** Payara says so in its log (this start's part) and then serves 404 everywhere: no need to wait minutes. */
+    private boolean deployFailed() {
+        try (var in = Files.newInputStream(log)) {
+            in.skipNBytes(logStart);
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).contains("Exception while loading the app");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public String baseUrl() {

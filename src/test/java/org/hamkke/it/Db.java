@@ -28,6 +28,11 @@ final class Db {
         }
     }
 
+    static String text(String sql, Object... params) throws SQLException {
+        Object value = value(sql, params);
+        return value == null ? null : value.toString();
+    }
+
     static long count(String sql, Object... params) throws SQLException {
         return ((Number) value(sql, params)).longValue();
     }

@@ -209,8 +209,8 @@ class ReviewIT {
                         + "now(), now(), now(), 'FB-" + call + "' from person where username = '" + applicant + "' returning id");
                 r.next();
                 long application = r.getLong(1);
-                r = s.executeQuery("insert into review_assignment (application_id, reviewer_id, assigned_at, conflict) select "
-                        + application + ", id, now(), 'NONE' from person where subject = 'it:rev:" + call + "' returning id");
+                r = s.executeQuery("insert into review_assignment (application_id, reviewer_id, assigned_at, conflict, declared_at) select "
+                        + application + ", id, now(), 'NONE', now() from person where subject = 'it:rev:" + call + "' returning id");
                 r.next();
                 s.execute("insert into review (assignment_id, scores, comments, status, submitted_at) values (" + r.getLong(1)
                         + ", '{\"impact\": 4}', '{\"impact\": \"Strong community roots\"}', 'SUBMITTED', now())");

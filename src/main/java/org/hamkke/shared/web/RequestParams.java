@@ -14,10 +14,14 @@ public final class RequestParams {
         }
     }
 
-    /** An id from the address, or null for anything that is not one (never an error). */
+    /**
+     * An id from the address, or null for anything that is not one (never an error): ids are
+     * positive whole numbers, so "abc", "-1", "0", "1e3", "" and a number past a long are none.
+     */
     public static Long id(String value) {
         try {
-            return value == null ? null : Long.valueOf(value);
+            Long id = value == null ? null : Long.valueOf(value);
+            return id == null || id <= 0 ? null : id;
         } catch (NumberFormatException e) {
             return null;
         }

@@ -51,6 +51,24 @@ class CallRulesTest {
     }
 
     @Test
+    void aTextTheDatabaseCannotKeepOrLongerThanItsFieldIsRefusedByName() {
+        CallForm form = valid();
+        form.getSummary().put("fr", "R\u00e9sum\u00e9\u0000");
+        form.setMaxVentures("1234567");
+        form.setTimeZone("Asia/" + "x".repeat(60));
+        CallForm.Criterion criterion = form.addCriterion();
+        criterion.getLabel().put("en", "Impact");
+        criterion.setWeight("123456789");
+        criterion.setBands("0-1 weak\u0007");
+        CallForm.Question question = form.addQuestion();
+        question.setKind("CHOICE");
+        question.getLabel().put("en", "Where?");
+        question.getChoices().put("en", "Home\nMarket\u0000");
+        assertEquals(Set.of("summary:text.unstorable", "maxVentures:calls.tooLong", "timeZone:calls.tooLong",
+                "r0.weight:calls.tooLong", "r0.bands:text.unstorable", "q0.choices:text.unstorable"), problems(form));
+    }
+
+    @Test
     void aDateTypedWithASpaceIsUnderstood() {
         CallForm form = valid();
         form.setOpensAt("2027-03-01 09:00");

@@ -1,11 +1,11 @@
 package org.hamkke.academy;
 
-import org.hamkke.identity.Allowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import org.hamkke.identity.Allowed;
 
 /** The course catalog as the public sees it. */
 /** The catalog is public. */

@@ -26,12 +26,15 @@ public final class AccessPolicy {
             // the sign-in's own addresses, and Keycloak's server-to-server logout call
             "/signin", "/callback", "/oidc/backchannel-logout",
             // the language switch (a post; it starts no session)
-            "/language");
+            "/language",
+            // MicroProfile Health, for load balancers: up or down, and which dependency
+            "/health");
 
     /** Open to anyone, everything below these folders. */
     private static final List<String> PUBLIC_FOLDERS = List.of(
             // stylesheets, scripts and images served by Faces from resources/ and the libraries
-            "/jakarta.faces.resource/");
+            "/jakarta.faces.resource/",
+            "/health/");
 
     private record Area(String folder, Set<Role> roles) {}
 

@@ -47,6 +47,11 @@ public enum AttachmentType {
         return mediaType;
     }
 
+    /** The usual extension of this type, e.g. "pdf", "jpg". */
+    public String extension() {
+        return extensions[0];
+    }
+
     /** Why a file was turned away. */
     public enum Verdict {
         NOT_ALLOWED,

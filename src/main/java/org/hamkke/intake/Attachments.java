@@ -1,6 +1,5 @@
 package org.hamkke.intake;
 
-import org.hamkke.identity.Allowed;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,8 +22,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +33,7 @@ import java.util.UUID;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamkke.identity.Allowed;
 import org.hamkke.shared.files.TemporaryFiles;
 import org.hamkke.shared.retention.Housekeeper;
 
@@ -75,8 +75,12 @@ public class Attachments implements Housekeeper {
     /** A stored file as its owner and its readers see it. */
     public record Attached(long id, long questionId, String originalName, String mediaType, long sizeBytes, String sha256) {}
 
-    /** What a download needs: where the bytes are and how to present them. */
-    public record Download(Path path, String originalName, String mediaType, long sizeBytes, String sha256) {}
+    /**
+     * What a download needs: where the bytes are and how to present them.
+     *
+     * @param fileName the name offered: the original one, or a neutral one for a reviewer of a blind call
+     */
+    public record Download(Path path, String fileName, String mediaType, long sizeBytes, String sha256) {}
 
     public long maxBytes() {
         return maxBytes;
@@ -175,24 +179,30 @@ public class Attachments implements Housekeeper {
 
     /**
      * A file for download, when this person may read it: the applicant who attached it, staff, or
-     * a reviewer assigned to the application who declared no conflict. Anyone else gets nothing,
-     * exactly as for a file that does not exist.
+     * a reviewer assigned to the submitted application who declared no conflict and has none other
+     * ({@link Conflicts}), while it is not withdrawn. Anyone else gets nothing, exactly as for a
+     * file that does not exist. A reviewer of a blind call gets the neutral name the review page
+     * shows ({@link AttachmentNames}); staff and the applicant the original.
      */
     public Optional<Download> forReader(long fileId, long personId, boolean staff) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
                         """
-                        select f.storage_key, f.original_name, f.media_type, f.size_bytes, f.sha256
+                        select f.storage_key, f.original_name, f.media_type, f.size_bytes, f.sha256,
+                               c.blind_review and not ?3 and a.applicant_id <> ?2, %s
                         from application_file f join application a on a.id = f.application_id
-                        where f.id = ?1 and (?3 or a.applicant_id = ?2 or exists (
-                            select 1 from review_assignment ra
-                            where ra.application_id = a.id and ra.reviewer_id = ?2 and ra.conflict = 'NONE'))
-                        """)
+                        join call_question q on q.id = f.question_id join programme_call c on c.id = a.call_id
+                        where f.id = ?1 and (?3 or a.applicant_id = ?2 or (
+                            a.stage is not null and a.stage <> 'WITHDRAWN' and not %s and exists (
+                              select 1 from review_assignment ra
+                              where ra.application_id = a.id and ra.reviewer_id = ?2 and ra.conflict = 'NONE')))
+                        """.formatted(AttachmentNames.NUMBER, Conflicts.conflicted("?2", "a")))
                 .setParameter(1, fileId)
                 .setParameter(2, personId)
                 .setParameter(3, staff)
                 .getResultList();
-        return rows.stream().findFirst().map(r -> new Download(storage().resolve((String) r[0]), (String) r[1],
+        return rows.stream().findFirst().map(r -> new Download(storage().resolve((String) r[0]),
+                AttachmentNames.shown((String) r[1], (String) r[2], ((Number) r[6]).longValue(), (Boolean) r[5]),
                 (String) r[2], ((Number) r[3]).longValue(), (String) r[4]));
     }
 

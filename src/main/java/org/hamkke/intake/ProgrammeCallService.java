@@ -1,12 +1,12 @@
 package org.hamkke.intake;
 
-import org.hamkke.identity.Allowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import org.hamkke.identity.Allowed;
 
 /** Programme calls as the public sees them. */
 /** Open calls are public. */

@@ -1,11 +1,11 @@
 package org.hamkke.notification;
 
-import org.hamkke.identity.Allowed;
-import org.hamkke.identity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamkke.identity.Allowed;
+import org.hamkke.identity.Role;
 import org.hamkke.scheduling.ClusteredScheduler;
 import org.hamkke.shared.audit.Actor;
 import org.hamkke.shared.audit.AuditLog;

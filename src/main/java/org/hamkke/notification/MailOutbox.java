@@ -1,7 +1,5 @@
 package org.hamkke.notification;
 
-import org.hamkke.identity.Allowed;
-import org.hamkke.identity.Callers;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamkke.identity.Allowed;
+import org.hamkke.identity.Callers;
 
 /**
  * Sends the e-mails of notices. Woken when a notice commits (so mail goes out within moments, off

@@ -1,6 +1,5 @@
 package org.hamkke.notification;
 
-import org.hamkke.identity.Allowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Address;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamkke.identity.Allowed;
 
 /**
  * Jakarta Mail over SMTP, configured by MicroProfile Config ({@code hamkke.mail.*}, see README).

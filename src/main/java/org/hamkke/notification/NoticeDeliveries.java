@@ -1,7 +1,5 @@
 package org.hamkke.notification;
 
-import org.hamkke.identity.Role;
-import org.hamkke.identity.Allowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,6 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamkke.identity.Allowed;
+import org.hamkke.identity.Role;
 
 /**
  * The e-mail side of notices, as database state: which are due, who is sending them, what went

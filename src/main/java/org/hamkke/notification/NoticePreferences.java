@@ -1,6 +1,5 @@
 package org.hamkke.notification;
 
-import org.hamkke.identity.Allowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -8,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.hamkke.identity.Allowed;
 
 /**
  * A person's e-mail choices: off per kind (never for mandatory kinds), and immediate or once a

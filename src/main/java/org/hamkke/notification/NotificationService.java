@@ -1,6 +1,5 @@
 package org.hamkke.notification;
 
-import org.hamkke.identity.Allowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -15,6 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hamkke.identity.Allowed;
 import org.hamkke.shared.JsonObjects;
 
 /**

@@ -1,8 +1,5 @@
 package org.hamkke.scheduling;
 
-import org.hamkke.identity.Allowed;
-import org.hamkke.identity.Callers;
-import org.hamkke.identity.Role;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -20,6 +17,9 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.hamkke.identity.Allowed;
+import org.hamkke.identity.Callers;
+import org.hamkke.identity.Role;
 import org.hamkke.shared.db.Database;
 import org.hamkke.shared.db.SchemaReady;
 import org.quartz.CronTrigger;

@@ -1,7 +1,5 @@
 package org.hamkke.scheduling;
 
-import org.hamkke.identity.Allowed;
-import org.hamkke.identity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamkke.identity.Allowed;
+import org.hamkke.identity.Role;
 import org.hamkke.shared.retention.Housekeeper;
 
 /** The history of job executions: what ran, where, how long, and how it ended. */

@@ -1,12 +1,12 @@
 package org.hamkke.scheduling;
 
-import org.hamkke.identity.Callers;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.hamkke.identity.Callers;
 import org.quartz.spi.ThreadPool;
 
 /**

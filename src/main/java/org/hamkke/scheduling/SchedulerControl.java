@@ -1,10 +1,10 @@
 package org.hamkke.scheduling;
 
-import org.hamkke.identity.Allowed;
-import org.hamkke.identity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.hamkke.identity.Allowed;
+import org.hamkke.identity.Role;
 import org.hamkke.shared.audit.Actor;
 import org.hamkke.shared.audit.AuditLog;
 import org.quartz.SchedulerException;

@@ -1,11 +1,11 @@
 package org.hamkke.scheduling;
 
-import org.hamkke.identity.Allowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamkke.identity.Allowed;
 
 /** The scheduler's configuration (MicroProfile Config; see README, Configuration). */
 /** Configuration only. */

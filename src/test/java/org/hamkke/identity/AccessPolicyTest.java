@@ -5,6 +5,7 @@ import static org.hamkke.identity.AccessPolicy.Decision.DENY;
 import static org.hamkke.identity.AccessPolicy.Decision.SIGN_IN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +15,7 @@ class AccessPolicyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/index.xhtml", "/jakarta.faces.resource/x.css.xhtml", "/signin", "/callback", "/language",
+        "/health", "/health/ready", "/health/live",
         "/oidc/backchannel-logout"})
     void theShortListOfPublicPathsIsOpenToEveryone(String path) {
         assertEquals(ALLOW, AccessPolicy.decide(path, false, role -> false));

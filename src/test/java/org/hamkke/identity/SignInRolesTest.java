@@ -2,6 +2,7 @@ package org.hamkke.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
@@ -19,7 +20,7 @@ class SignInStateTest {
 
     @Test
     void pkceChallengeIsTheRfc7636Example() {
-        var pending = new PendingSignIn("s", "n", "dBjftJeZ4CVP-mJ92K9qzgnwX4v3sO3DYLLP8kHq6Jw", "/", Instant.now());
+        var pending = new PendingSignIn("s", "n", "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk", "/", Instant.now());
         assertEquals("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", pending.codeChallenge());
     }
 

@@ -3,6 +3,7 @@ package org.hamkke.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import org.hamkke.devstack.DemoLogin;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ class AccessIT {
         try (Visitor visitor = new Visitor()) {
             visitor.open("/no-such-page.xhtml");
             assertTrue(visitor.onKeycloakLoginForm(), () -> "Expected Keycloak's login form, at " + visitor.url());
-            visitor.submitKeycloakLogin(DemoLogin.APPLICANT.username(), DemoLogin.APPLICANT.password());
+            visitor.submitKeycloakLogin(DemoLogin.STAFF.username(), DemoLogin.STAFF.password());
 
             assertEquals(404, visitor.status());
             HtmlPage page = visitor.html();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -135,7 +136,7 @@ class ClusterIT {
         Portal second = startNode("node-d", 2);
         try (Visitor visitor = new Visitor()) {
             visitor.openRaw(first.baseUrl() + "/me/notice-settings.xhtml");
-            visitor.submitKeycloakLogin(DemoLogin.APPLICANT.username(), DemoLogin.APPLICANT.password());
+            visitor.submitKeycloakLogin(DemoLogin.STAFF.username(), DemoLogin.STAFF.password());
             assertTrue(visitor.url().toString().startsWith(first.baseUrl()), () -> "Back on the first instance, at " + visitor.url());
             assertTrue(visitor.isSignedIn());
             String session = Sessions.cookie(visitor);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import java.net.URI;
 import org.hamkke.devstack.DemoLogin;
 import org.htmlunit.HttpMethod;
@@ -22,7 +23,7 @@ class FormSafetyIT {
     @Test
     void aPostFromAnotherSiteIsRefusedAndChangesNothing() throws Exception {
         try (Visitor visitor = new Visitor()) {
-            visitor.signIn(DemoLogin.APPLICANT);
+            visitor.signIn(DemoLogin.STAFF);
             HtmlPage settings = visitor.open("/me/notice-settings.xhtml");
             WebRequest post = settings.<HtmlForm>getHtmlElementById("settings").getWebRequest(settings.getHtmlElementById("settings:save"));
             post.setAdditionalHeader("Origin", "http://evil.example");

@@ -3,6 +3,7 @@ package org.hamkke.it;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+
 import java.nio.file.Files;
 import java.util.regex.Pattern;
 import org.hamkke.devstack.DemoLogin;

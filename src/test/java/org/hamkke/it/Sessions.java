@@ -2,6 +2,7 @@ package org.hamkke.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import org.hamkke.devstack.DemoLogin;
 
 /** Signed-in sessions for tests that send their own requests. */

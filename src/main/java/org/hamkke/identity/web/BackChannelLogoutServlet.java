@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.logging.Logger;
-import org.hamkke.identity.LogoutTokenVerifier;
 import org.hamkke.identity.LogoutTokenVerifier.InvalidLogoutTokenException;
+import org.hamkke.identity.LogoutTokenVerifier;
 import org.hamkke.identity.SessionRevocations;
 
 /**

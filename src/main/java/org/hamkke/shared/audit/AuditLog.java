@@ -1,7 +1,5 @@
 package org.hamkke.shared.audit;
 
-import org.hamkke.identity.Role;
-import org.hamkke.identity.Allowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -9,6 +7,8 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import org.hamkke.identity.Allowed;
+import org.hamkke.identity.Role;
 
 /**
  * The audit trail of staff and admin actions. An entry joins the transaction of the action it

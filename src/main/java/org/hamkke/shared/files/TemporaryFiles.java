@@ -1,6 +1,5 @@
 package org.hamkke.shared.files;
 
-import org.hamkke.identity.Allowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -12,6 +11,7 @@ import java.time.Instant;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamkke.identity.Allowed;
 import org.hamkke.shared.retention.Housekeeper;
 
 /**

@@ -1,7 +1,5 @@
 package org.hamkke.shared.settings;
 
-import org.hamkke.identity.Allowed;
-import org.hamkke.identity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -9,6 +7,8 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
+import org.hamkke.identity.Allowed;
+import org.hamkke.identity.Role;
 
 /** Settings an admin may change while the portal runs; shared by every instance through the database. */
 /** Settings admins change at run time; staff pages and the portal's own work read them. */

@@ -15,11 +15,12 @@ public final class RequestParams {
     }
 
     /**
-     * An id from the address, or null for anything that is not one: only 1 to 18 plain digits
-     * (no sign, spaces, exponent or a number past a bigint), never zero; never an error.
+     * An id from the address, or null for anything that is not one (never an error): ids are
+     * positive whole numbers written in plain digits, so "abc", "-1", "+1", " 7", "0", "1e3", ""
+     * and a number past a long are none.
      */
     public static Long id(String value) {
-        if (value == null || value.isEmpty() || value.length() > 18) {
+        if (value == null || value.isEmpty() || value.length() > 19) {
             return null;
         }
         for (int i = 0; i < value.length(); i++) {
@@ -27,7 +28,11 @@ public final class RequestParams {
                 return null;
             }
         }
-        long id = Long.parseLong(value);
-        return id > 0 ? id : null;
+        try {
+            long id = Long.parseLong(value);
+            return id > 0 ? id : null;
+        } catch (NumberFormatException pastALong) {
+            return null;
+        }
     }
 }

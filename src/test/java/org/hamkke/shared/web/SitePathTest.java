@@ -2,6 +2,7 @@ package org.hamkke.shared.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

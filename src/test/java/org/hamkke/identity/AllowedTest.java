@@ -129,7 +129,7 @@ class AllowedTest {
         try (Stream<Path> files = Files.walk(root.resolve("org/hamkke"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
                 String name = root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
-                if (name.contains("$") || name.contains(".web.") || NOT_SERVICES.stream().anyMatch(name::startsWith)) {
+                if (name.contains(".web.") || NOT_SERVICES.stream().anyMatch(name::startsWith)) {
                     continue;
                 }
                 Class<?> type = Class.forName(name, false, AllowedTest.class.getClassLoader());

@@ -43,8 +43,8 @@ class ReviewerAssignmentIT {
         long loaded = IntakeData.application(call, holder, "Already reviewed elsewhere " + tag, "SUBMITTED", 500);
         IntakeData.execute("""
                 insert into review_assignment (application_id, reviewer_id, assigned_at, conflict, declared_at)
-                select ?, id, now(), 'NONE', now() from person
-                where ',' || roles || ',' like '%,reviewer,%' and id not in (?, ?, ?)""", loaded, r1, r2, r3);
+                select ?, person_id, now(), 'NONE', now() from person_role
+                where role = 'reviewer' and person_id not in (?, ?, ?)""", loaded, r1, r2, r3);
         return new Pool(call, r1, r1Name, r2, r3);
     }
 

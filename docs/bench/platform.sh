@@ -41,7 +41,7 @@ start_portal() {  # $1: extra JVM options
   start=$(date +%s%N)
   # shellcheck disable=SC2086
   "$JAVA" $OPTIONS $1 \
-    -Dhamkke.db.url=jdbc:postgresql://localhost:15432/hamkke -Dhamkke.db.user=postgres -Dhamkke.demo-data=true \
+    -Dhamkke.db.url=jdbc:postgresql://localhost:15432/hamkke -Dhamkke.db.user=postgres -Dhamkke.demo-data=true -Dhamkke.dev-mode=true \
     -Dhamkke.oidc.provider-uri=http://localhost:8180/realms/hamkke \
     -Dhamkke.portal.base-url=http://localhost:$PORT \
     -jar "$WORK/root/launch-micro.jar" --deploy target/hamkke.war --contextroot / --port "$PORT" \

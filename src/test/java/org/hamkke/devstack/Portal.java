@@ -53,6 +53,13 @@ public final class Portal implements AutoCloseable {
     }
 
     public void start() throws IOException, InterruptedException {
+        launch();
+        Waits.until("Portal (log: " + log + ")", Duration.ofMinutes(3),
+                this::isDeployed, process);
+    }
+
+    /** Starts the process without waiting for the deployment (a test of a portal that must refuse to start). */
+    public void launch() throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         Path root = prepareRootDir();
         List<String> command = new ArrayList<>();
@@ -74,8 +81,6 @@ public final class Portal implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        Waits.until("Portal (log: " + log + ")", Duration.ofMinutes(3),
-                this::isDeployed, process);
     }
 
     /**

@@ -67,7 +67,10 @@ class SchedulerClusterIT {
         assertTrue(eventually(Duration.ofSeconds(60), () -> count(
                         "select count(*) from job_run where trigger_name = 'every-500ms' and outcome = 'SUCCEEDED'") >= firings),
                 "All firings ran");
-        Thread.sleep(2000);
+        // Done for certain: Quartz removes a trigger once its last firing is taken, and none is still running.
+        assertTrue(eventually(Duration.ofSeconds(30), () -> count("select count(*) from qrtz_triggers where trigger_name = 'every-500ms'") == 0
+                        && count("select count(*) from job_run where trigger_name = 'every-500ms' and outcome = 'RUNNING'") == 0),
+                "The trigger has fired for the last time");
         assertEquals(firings, count("select count(*) from job_run where trigger_name = 'every-500ms'"),
                 "No firing ran twice");
         assertEquals(firings, count("select count(distinct scheduled_at) from job_run where trigger_name = 'every-500ms'"),

@@ -2,25 +2,18 @@ package org.hamkke.intake.web;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.Part;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.List;
+import java.text.NumberFormat;
 import java.util.Locale;
-import java.util.Map;
+import java.util.ResourceBundle;
+import org.hamkke.identity.Languages;
 import org.hamkke.identity.ReturnPath;
+import org.hamkke.identity.web.LanguageFilter;
 import org.hamkke.intake.Attachments;
 
 /**
@@ -43,10 +36,6 @@ public class UploadLimitFilter extends HttpFilter {
 
     /** The form's other fields around the files: answers, members, view state. Generous: long answers in Arabic script take 2 bytes a character. */
     static final long FORM_ALLOWANCE = 1024 * 1024;
-
-    static final String LIMIT_MB = "hamkke.upload.limitMb";
-    static final String BACK = "hamkke.upload.back";
-    private static final String PAGE = "/WEB-INF/errorpages/too-large.xhtml";
 
     @Inject
     Attachments attachments;
@@ -71,12 +60,44 @@ public class UploadLimitFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.setStatus(length < 0 ? HttpServletResponse.SC_LENGTH_REQUIRED : HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+        refuse(request, response, length < 0 ? HttpServletResponse.SC_LENGTH_REQUIRED : HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+    }
+
+    /**
+     * Writes the refusal page itself, in the reader's language. Not a Faces page: rendering one
+     * makes CDI look for a conversation id among the request's parameters, on the container's own
+     * request, and the container then reads the whole body to find them (tried: it read the 100 MB).
+     */
+    private void refuse(HttpServletRequest request, HttpServletResponse response, int status) throws IOException {
+        Object chosen = request.getAttribute(LanguageFilter.REQUEST_ATTRIBUTE);
+        String language = chosen instanceof String code ? code : Languages.DEFAULT;
+        Locale locale = Locale.forLanguageTag(language);
+        // Never the server's own locale as a fallback: English is the base bundle.
+        ResourceBundle msg = ResourceBundle.getBundle("org.hamkke.i18n.Messages", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        String limit = NumberFormat.getInstance(locale).format(maxFiles / (1024 * 1024));
+        String context = request.getContextPath();
+        String css = context + "/jakarta.faces.resource/css/hamkke.css.xhtml?ln=hamkke&v="
+                + request.getServletContext().getInitParameter("org.omnifaces.VERSIONED_RESOURCE_HANDLER_VERSION");
+        String page = "<!DOCTYPE html>\n<html lang=\"" + language + "\" dir=\"" + (Languages.isRightToLeft(language) ? "rtl" : "ltr") + "\">"
+                + "<head><meta charset=\"UTF-8\"/><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
+                + "<title>" + html(msg.getString("error.tooLarge.title")) + " · " + html(msg.getString("app.name")) + "</title>"
+                + "<link rel=\"stylesheet\" href=\"" + html(css) + "\"/></head>"
+                + "<body><main id=\"main\" class=\"wrap\"><section class=\"card error-page\" id=\"error\" data-error=\"error.tooLarge\">"
+                + "<h1>" + html(msg.getString("error.tooLarge.title")) + "</h1>"
+                + "<p id=\"limit\">" + html(msg.getString("error.tooLarge.text").replace("{0}", limit)) + "</p>"
+                + "<p><a class=\"button\" id=\"back\" href=\"" + html(context + back(request.getHeader("Referer"), context)) + "\">"
+                + html(msg.getString("error.tooLarge.back")) + "</a></p>"
+                + "</section></main></body></html>\n";
+        response.setStatus(status);
         response.setHeader("Connection", "close");
         response.setHeader("Cache-Control", "no-store");
-        request.setAttribute(LIMIT_MB, maxFiles / (1024 * 1024));
-        request.setAttribute(BACK, back(request.getHeader("Referer"), request.getContextPath()));
-        request.getRequestDispatcher(PAGE).forward(new Unread(request), response);
+        response.setContentType("text/html;charset=UTF-8");
+        response.getWriter().write(page);
+    }
+
+    private static String html(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /** The page the form came from, when the browser says and it is one of ours; else the home page. */
@@ -94,99 +115,6 @@ public class UploadLimitFilter extends HttpFilter {
             return ReturnPath.sanitise(local);
         } catch (IllegalArgumentException malformed) {
             return "/";
-        }
-    }
-
-    /**
-     * The refused request as the page sees it: a GET without body or parameters. Faces asking for
-     * a parameter of the post (is it a postback?) would make the container read the whole body to
-     * find it; and rendered as the answer to a post, the page would be taken for a postback of
-     * itself and fail on its missing state.
-     */
-    private static final class Unread extends HttpServletRequestWrapper {
-
-        Unread(HttpServletRequest request) {
-            super(request);
-        }
-
-        @Override
-        public String getMethod() {
-            return "GET";
-        }
-
-        @Override
-        public String getContentType() {
-            return null;
-        }
-
-        @Override
-        public int getContentLength() {
-            return -1;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return -1;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return -1;
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return true;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new IllegalStateException("Nothing to read");
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new StringReader(""));
-        }
-
-        @Override
-        public Collection<Part> getParts() {
-            return List.of();
-        }
-
-        @Override
-        public Part getPart(String name) {
-            return null;
-        }
-
-        @Override
-        public String getParameter(String name) {
-            return null;
-        }
-
-        @Override
-        public Map<String, String[]> getParameterMap() {
-            return Map.of();
-        }
-
-        @Override
-        public Enumeration<String> getParameterNames() {
-            return Collections.emptyEnumeration();
-        }
-
-        @Override
-        public String[] getParameterValues(String name) {
-            return null;
         }
     }
 }

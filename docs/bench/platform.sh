@@ -5,12 +5,14 @@
 # dev ports) and a built WAR. Starts a second, throwaway portal on port 8090 against them, RUNS
 # times, and prints one line per run (wall time to the first page, and the CPU time the JVM used
 # by then, which varies less than wall time on a shared machine), then the page weight.
-# The JVM options are the ones every instance uses (src/main/payara/java.options).
+# The JVM options are production's (src/main/payara/java.options: both JIT compilers); the dev
+# run and the tests add -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=128m (devstack/Portal).
 #
 #   bash docs/bench/platform.sh            # a training run, then 5 runs with its cache
 #   CDS=0 RUNS=3 bash docs/bench/platform.sh   # without the cache
 #   RUNS=0 bash docs/bench/platform.sh     # page weight only
-#   JAVA_OPTIONS="-Xmx512m -Xmn256m -XX:+UseSerialGC" bash docs/bench/platform.sh   # other options
+#   EXTRA_OPTIONS="-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=128m" bash docs/bench/platform.sh   # as the dev run starts
+#   JAVA_OPTIONS="-Xmx512m -Xmn256m -XX:+UseSerialGC" bash docs/bench/platform.sh   # other options altogether
 #
 # On JDK 25+ the cache is an ahead-of-time cache (-XX:AOTCacheOutput, then -XX:AOTCache); before,
 # a dynamic class-data-sharing archive.
@@ -24,7 +26,7 @@ trap 'kill ${PID:-}  2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 # Payara's runtime unpacked once with its launcher, as the dev run does (devstack/Portal.java).
 "$JAVA" -jar target/stack/payara-micro.jar --rootdir "$WORK/root" --outputlauncher > "$WORK/unpack.log" 2>&1
-OPTIONS=${JAVA_OPTIONS:-$(grep -v '^#' src/main/payara/java.options | tr '\n' ' ')}
+OPTIONS="${JAVA_OPTIONS:-$(grep -v '^#' src/main/payara/java.options | tr '\n' ' ')} ${EXTRA_OPTIONS:-}"
 if [ "$("$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -c ' AOTCacheOutput ')" = 1 ]; then
   RECORD="-XX:AOTCacheOutput=$WORK/root/hamkke.aot"; USE="-XX:AOTCache=$WORK/root/hamkke.aot"
 else

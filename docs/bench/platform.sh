@@ -13,6 +13,7 @@
 #   RUNS=0 bash docs/bench/platform.sh     # page weight only
 #   EXTRA_OPTIONS="-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=128m" bash docs/bench/platform.sh   # as the dev run starts
 #   JAVA_OPTIONS="-Xmx512m -Xmn256m -XX:+UseSerialGC" bash docs/bench/platform.sh   # other options altogether
+#   DEV_PORTAL=18080 DEV_KEYCLOAK=18180 DEV_POSTGRES=25432 bash docs/bench/platform.sh   # a dev run on other ports
 #
 # On JDK 25+ the cache is an ahead-of-time cache (-XX:AOTCacheOutput, then -XX:AOTCache); before,
 # a dynamic class-data-sharing archive.
@@ -20,6 +21,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${RUNS:-5}
 PORT=${PORT:-8090}
+DEV_PORTAL=${DEV_PORTAL:-8080}
+DEV_KEYCLOAK=${DEV_KEYCLOAK:-8180}
+DEV_POSTGRES=${DEV_POSTGRES:-15432}
 JAVA=${JAVA_HOME:?set JAVA_HOME to a JDK 21+}/bin/java
 WORK=$(mktemp -d)
 trap 'kill ${PID:-}  2>/dev/null || true; rm -rf "$WORK"' EXIT
@@ -43,8 +47,8 @@ start_portal() {  # $1: extra JVM options
   start=$(date +%s%N)
   # shellcheck disable=SC2086
   "$JAVA" $OPTIONS $1 \
-    -Dhamkke.db.url=jdbc:postgresql://localhost:15432/hamkke -Dhamkke.db.user=postgres -Dhamkke.demo-data=true -Dhamkke.dev-mode=true \
-    -Dhamkke.oidc.provider-uri=http://localhost:8180/realms/hamkke \
+    -Dhamkke.db.url=jdbc:postgresql://localhost:$DEV_POSTGRES/hamkke -Dhamkke.db.user=postgres -Dhamkke.demo-data=true -Dhamkke.dev-mode=true \
+    -Dhamkke.oidc.provider-uri=http://localhost:$DEV_KEYCLOAK/realms/hamkke \
     -Dhamkke.portal.base-url=http://localhost:$PORT \
     -jar "$WORK/root/launch-micro.jar" --deploy target/hamkke.war --contextroot / --port "$PORT" \
     --nocluster --prebootcommandfile src/main/payara/pre-boot.asadmin > "$WORK/portal.log" 2>&1 &
@@ -77,7 +81,7 @@ for run in $(seq 1 "$RUNS"); do
 done
 
 # Page weight as a browser on a first and a repeat visit sees it (gzip, cache headers honoured).
-base="http://localhost:8080"
+base="http://localhost:$DEV_PORTAL"
 html=$(curl -s --compressed "$base/")
 first=$(curl -s -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' "$base/")
 total=$first

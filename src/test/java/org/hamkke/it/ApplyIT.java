@@ -248,6 +248,19 @@ class ApplyIT {
                 + "join person p on p.id = a.applicant_id where p.username = ?", username));
     }
 
+    /**
+     * A form of an allowed size whose sender is no longer signed in (the session ended while they
+     * chose the file) is answered, not cut off: the listener skips what it does not read up to the
+     * upload limit, and the browser follows the way to sign in.
+     */
+    @Test
+    void anAllowedFormFromAnEndedSessionGetsItsAnswer() throws Exception {
+        RawUpload.Answer answer = RawUpload.post("/me/apply.xhtml", 5L * 1024 * 1024, true, java.util.Map.of());
+        assertEquals(302, answer.status(), answer.body());
+        assertTrue(answer.headers().getOrDefault("location", "").contains("/signin?return="), answer.headers().toString());
+        assertTrue(answer.sentEverything(), "Skipped, not cut off: " + answer.sent() + " of " + answer.total());
+    }
+
     /** A file is kept under a name that says what it is, without characters that change how the name reads. */
     @Test
     void aFileIsNamedAfterWhatItIs() throws Exception {

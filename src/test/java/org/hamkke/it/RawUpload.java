@@ -72,9 +72,9 @@ final class RawUpload {
                     // The server answered and closed: the rest is not wanted.
                 }
             });
-            byte[] raw = socket.getInputStream().readAllBytes();
+            byte[] raw = readAnswer(socket.getInputStream());
             long millis = (System.nanoTime() - started) / 1_000_000;
-            sender.join(10_000);
+            sender.join(20_000);
             return parse(raw, sent.get(), total, millis);
         }
     }
@@ -88,6 +88,49 @@ final class RawUpload {
             out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
         }
         sent.addAndGet(bytes.length);
+    }
+
+    /** The head and the body of one answer, by its length (or its chunks), without waiting for the connection to close. */
+    private static byte[] readAnswer(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        while (!out.toString(StandardCharsets.ISO_8859_1).contains("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                return out.toByteArray();
+            }
+            out.write(b);
+        }
+        String head = out.toString(StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        var length = java.util.regex.Pattern.compile("\r\ncontent-length: *(\\d+)").matcher(head);
+        if (length.find()) {
+            out.write(in.readNBytes(Integer.parseInt(length.group(1))));
+        } else if (head.contains("\r\ntransfer-encoding: chunked")) {
+            while (true) {
+                String size = line(in);
+                out.write((size + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                int n = Integer.parseInt(size.split(";")[0].trim(), 16);
+                out.write(in.readNBytes(n + 2));
+                if (n == 0) {
+                    break;
+                }
+            }
+        } else {
+            out.write(in.readAllBytes());
+        }
+        return out.toByteArray();
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c; (c = in.read()) != '\n'; ) {
+            if (c < 0) {
+                break;
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
     }
 
     private static Answer parse(byte[] raw, long sent, long total, long millis) throws IOException {

@@ -24,7 +24,10 @@ import org.hamkke.intake.Attachments;
  *
  * <p>Without this, the container reads a multipart post to the end (into temporary files) before
  * any of our code runs: 100 MB sent to a 10 MB question was read whole and only then refused, and
- * a post over the container's own ceiling ended in a bare 500.
+ * a post over the container's own ceiling ended in a bare 500. It runs before the area gate
+ * (web.xml): a post refused there is rendered by Faces, which reads its parameters, so its body.
+ * The listener closes the connection rather than skip more than the limit of a body nobody read
+ * ({@code max-swallowing-input-bytes} in {@code src/main/payara/pre-boot.asadmin}).
  *
  * <p>The limit is {@code hamkke.intake.attachment-max-bytes} for all files of one post together,
  * plus {@link #FORM_ALLOWANCE} for the form's other fields. A multipart post that does not say its

@@ -127,6 +127,8 @@ public class Attachments implements Housekeeper {
                 throw refused(field, detected.refusal() == AttachmentType.Verdict.DISGUISED
                         ? "apply.file.disguised" : "apply.file.notAllowed");
             }
+            // Named after what it is: "photo.exe" that is a PNG is kept as "photo.png".
+            name = detected.type().fileName(name);
             String key = UUID.randomUUID().toString();
             Path target = storage().resolve(key);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -306,13 +308,23 @@ public class Attachments implements Housekeeper {
         }
     }
 
-    /** The name as shown and offered on download: no folders, no control characters, not too long. */
+    /**
+     * Characters that change how a name is shown without being seen: the bidirectional embeddings,
+     * overrides and isolates (U+202A-U+202E, U+2066-U+2069) and marks (U+200E, U+200F, U+061C),
+     * which make {@code report<U+202E>fdp.html} read as "reportlmth.pdf"; line and paragraph
+     * separators, the byte-order mark and other invisible format characters. The zero-width
+     * joiner and non-joiner stay: Urdu, Persian and Indic names need them.
+     */
+    private static final java.util.regex.Pattern HIDDEN =
+            java.util.regex.Pattern.compile("[\\p{Cntrl}\u0080-\u009F\"\u061C\u200E\u200F\u2028-\u202E\u2066-\u206F\uFEFF\uFFF9-\uFFFB]");
+
+    /**
+     * The name as shown and offered on download, before its extension is made to match the
+     * content ({@link AttachmentType#fileName}): no folders, no control or direction characters.
+     */
     static String cleanName(String name) {
         String base = name == null ? "" : name.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
-        if (base.length() > 150) {
-            base = base.substring(base.length() - 150);
-        }
+        base = HIDDEN.matcher(base.substring(base.lastIndexOf('/') + 1)).replaceAll("").strip();
         return base.isEmpty() ? "file" : base;
     }
 

@@ -67,6 +67,13 @@ public final class Portal implements AutoCloseable {
     }
 
     public void start() throws IOException, InterruptedException {
+        launch();
+        Waits.until("Portal (log: " + log + ")", Duration.ofMinutes(3),
+                this::isDeployed, process);
+    }
+
+    /** Starts the process without waiting for the deployment (a test of a portal that must refuse to start). */
+    public void launch() throws IOException, InterruptedException {
         Files.createDirectories(workDir);
         logStart = Files.exists(log) ? Files.size(log) : 0;
         Path root = prepareRootDir();
@@ -89,24 +96,34 @@ public final class Portal implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        Waits.until("Portal (log: " + log + ")", Duration.ofMinutes(3),
-                this::isDeployed, process);
     }
 
     /**
-     * The portal's JVM options, from {@code java.options} beside the pre-boot file (production
-     * uses the same file, README); {@code hamkke.portal.java-options} replaces them, e.g. to
-     * compare compilers in a benchmark.
+     * For the dev run and the tests only: the quick JIT compiler alone (C1). They start the portal
+     * often and serve it little, and on two cores the optimising compiler (C2) takes a core for the
+     * first seconds of a start: about 11 s to first page instead of 14 (BENCHMARKS.md). Production
+     * keeps both compilers ({@code java.options}), whose pages cost about a third less CPU once
+     * warm. C1's default code cache is small enough to force full collections during a start,
+     * hence the larger one.
+     */
+    static final List<String> START_TIME_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=128m");
+
+    /**
+     * The portal's JVM options: production's, from {@code java.options} beside the pre-boot file
+     * (README), and {@link #START_TIME_OPTIONS}. {@code hamkke.portal.java-options} replaces them
+     * all, e.g. to compare compilers in a benchmark.
      */
     private List<String> javaOptions() throws IOException {
         String configured = System.getProperty("hamkke.portal.java-options", "").strip();
         if (!configured.isEmpty()) {
             return List.of(configured.split("\\s+"));
         }
-        return Files.readAllLines(bootCommands.resolveSibling("java.options")).stream()
+        List<String> options = new ArrayList<>(Files.readAllLines(bootCommands.resolveSibling("java.options")).stream()
                 .map(String::strip)
                 .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                .toList();
+                .toList());
+        options.addAll(START_TIME_OPTIONS);
+        return options;
     }
 
     /**

@@ -63,7 +63,7 @@ class IntakeRemindersIT {
             assertTrue(Db.eventually(Duration.ofSeconds(20), () -> Db.count(
                     "select count(*) from job_run where trigger_name = ? and outcome = 'SUCCEEDED'", "reminders-again-" + username) == 1));
         }
-        Thread.sleep(2000);
+        Outbox.settled(username);
         assertEquals(1, mailbox.read().stream().filter(m -> m.subject().contains("belum dikirim")).count(), "Reminded once");
 
         // A draft of a call that closed 40 days ago is swept; the one still open stays.

@@ -43,6 +43,19 @@ public class LanguageFilter extends HttpFilter {
         chain.doFilter(request, response);
     }
 
+    /**
+     * The language of this request: as decided by this filter, or, for code that runs before it
+     * (the sign-in mechanism, the upload limit), worked out the same way from the cookie and the
+     * browser's languages.
+     */
+    public static String languageOf(HttpServletRequest request) {
+        Object decided = request.getAttribute(REQUEST_ATTRIBUTE);
+        if (decided instanceof String code) {
+            return code;
+        }
+        return Languages.resolve(null, remembered(request), null, Collections.list(request.getLocales()));
+    }
+
     static String queryParameter(HttpServletRequest request, String name) {
         String query = request.getQueryString();
         if (query == null) {

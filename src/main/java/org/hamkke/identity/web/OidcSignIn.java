@@ -91,7 +91,7 @@ public class OidcSignIn implements HttpAuthenticationMechanism {
         }
         pendings.put(pending.state(), pending);
         session.setAttribute(PENDING, pendings);
-        String language = Languages.resolve(null, LanguageFilter.remembered(request), null, Collections.list(request.getLocales()));
+        String language = LanguageFilter.languageOf(request);
         return context.redirect(provider.authorizationUri(pending, language).toString());
     }
 

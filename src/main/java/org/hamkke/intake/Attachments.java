@@ -82,6 +82,8 @@ public class Attachments implements Housekeeper {
      */
     public record Download(Path path, String fileName, String mediaType, long sizeBytes, String sha256) {}
 
+    /** A setting, no one's data: the upload limit reads it at start, before anyone is signed in. */
+    @Allowed(anyone = true)
     public long maxBytes() {
         return maxBytes;
     }

@@ -204,11 +204,18 @@ public final class Portal implements AutoCloseable {
 
     /** Payara says so in its log (this start's part) and then serves 404 everywhere: no need to wait minutes. */
     private boolean deployFailed() {
-        try (var in = Files.newInputStream(log)) {
-            in.skipNBytes(logStart);
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).contains("Exception while loading the app");
+        try {
+            return logOfThisStart().contains("Exception while loading the app");
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** What this start of the portal has logged (the file keeps earlier starts' lines too). */
+    public String logOfThisStart() throws IOException {
+        try (var in = Files.newInputStream(log)) {
+            in.skipNBytes(logStart);
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 

@@ -164,7 +164,7 @@ class ClusterIT {
             assertEquals(who, saved.getElementById("who").getTextContent().strip(), "Still signed in after the first instance stopped");
 
             for (Portal node : List.of(first, second)) {
-                String log = java.nio.file.Files.readString(node.log());
+                String log = node.logOfThisStart();
                 assertFalse(log.contains(session), "The session id is in " + node.log());
                 assertFalse(log.contains("Cannot serialize session attribute"), "Every session attribute replicates: " + node.log());
             }

@@ -152,11 +152,19 @@ public final class PipelineLoad {
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    /** Statements per page load: pg_stat_statements is not installed, so tuples fetched and transactions are counted. */
+    /**
+     * Statements and transactions per page load, around {@code loads} single page loads: statements
+     * from pg_stat_statements (the dev run's PostgreSQL preloads it), every statement the portal
+     * sent but BEGIN/COMMIT and the scheduler's own (qrtz_) and this benchmark's; transactions and
+     * the scans on {@code application} from pg_stat_database and pg_stat_user_tables. The
+     * scheduler and the mail outbox run meanwhile, so a few of their statements may count too.
+     */
     static void statementsPerPage(String jdbc, HttpClient http, String cookie, String portal, List<Long> calls, String[] stages)
             throws Exception {
         try (Connection db = DriverManager.getConnection(jdbc, "postgres", ""); Statement s = db.createStatement()) {
+            s.execute("create extension if not exists pg_stat_statements");
             long[] before = stats(s);
+            s.execute("select pg_stat_statements_reset()");
             int loads = 50;
             for (int i = 0; i < loads; i++) {
                 get(http, cookie, portal, calls, stages);
@@ -165,6 +173,18 @@ public final class PipelineLoad {
             long[] after = stats(s);
             System.out.printf("per page load: %.1f transactions (portal), %.1f sequential scans on application, %.1f index scans on application%n",
                     (after[0] - before[0]) / (double) loads, (after[1] - before[1]) / (double) loads, (after[2] - before[2]) / (double) loads);
+            ResultSet r = s.executeQuery("""
+                    select calls, regexp_replace(left(query, 110), '\\s+', ' ', 'g') from pg_stat_statements
+                    where dbid = (select oid from pg_database where datname = current_database())
+                      and query !~* '^\\s*(begin|commit|rollback|set|show)\\y' and query !~* 'qrtz_|pg_stat|pg_database'
+                    order by calls desc""");
+            long statements = 0;
+            StringBuilder each = new StringBuilder();
+            while (r.next()) {
+                statements += r.getLong(1);
+                each.append(String.format("  %5.2f  %s%n", r.getLong(1) / (double) loads, r.getString(2)));
+            }
+            System.out.printf("per page load: %.1f statements%n%s", statements / (double) loads, each);
         }
     }
 

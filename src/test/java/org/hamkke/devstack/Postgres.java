@@ -33,6 +33,9 @@ public final class Postgres implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setServerConfig("max_connections", "120")
+                // Counts every statement by its text, so a benchmark can say how many a page costs
+                // (docs/bench/pipeline.sh); the extension ships with these binaries.
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .start();
         try (Connection c = server.getPostgresDatabase().getConnection();
                 Statement s = c.createStatement()) {

@@ -3,31 +3,23 @@ package org.hamkke.intake;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import org.hamkke.scheduling.ScheduledJob;
-import org.hamkke.scheduling.SchedulerSettings;
-import org.quartz.CronScheduleBuilder;
-import org.quartz.DisallowConcurrentExecution;
+import java.time.LocalTime;
+import org.hamkke.scheduling.DailyJob;
 import org.quartz.JobExecutionContext;
-import org.quartz.ScheduleBuilder;
-import org.quartz.Trigger;
 
 /**
  * Every day at 09:00 (portal time zone): reminders for unsubmitted drafts before a call closes and
  * for pending reviews before the review deadline ({@link IntakeReminders}).
  *
- * <p>Misfire: do nothing. After downtime, a reminder for the morning that was missed is dropped,
+ * <p>Missed days: skipped. After downtime, a reminder for the morning that was missed is dropped,
  * not sent late in a burst; the next morning's run reminds whoever still needs it (each reminder
  * is keyed, so nobody hears twice).
  */
 @ApplicationScoped
-@DisallowConcurrentExecution
-public class IntakeReminderJob implements ScheduledJob {
+public class IntakeReminderJob extends DailyJob {
 
     @Inject
     IntakeReminders reminders;
-
-    @Inject
-    SchedulerSettings settings;
 
     @Inject
     Clock clock;
@@ -38,10 +30,13 @@ public class IntakeReminderJob implements ScheduledJob {
     }
 
     @Override
-    public ScheduleBuilder<? extends Trigger> schedule() {
-        return CronScheduleBuilder.dailyAtHourAndMinute(9, 0)
-                .inTimeZone(java.util.TimeZone.getTimeZone(settings.zone()))
-                .withMisfireHandlingInstructionDoNothing();
+    protected LocalTime at() {
+        return LocalTime.of(9, 0);
+    }
+
+    @Override
+    protected WhenMissed whenMissed() {
+        return WhenMissed.SKIP;
     }
 
     @Override

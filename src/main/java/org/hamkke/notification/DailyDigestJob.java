@@ -3,33 +3,25 @@ package org.hamkke.notification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import org.hamkke.scheduling.ScheduledJob;
-import org.hamkke.scheduling.SchedulerSettings;
-import org.quartz.CronScheduleBuilder;
-import org.quartz.DisallowConcurrentExecution;
+import java.time.LocalTime;
+import org.hamkke.scheduling.DailyJob;
 import org.quartz.JobExecutionContext;
-import org.quartz.ScheduleBuilder;
-import org.quartz.Trigger;
 
 /**
  * The daily digest ({@link DailyDigest}) at the hour an admin chose (Notifications page; 07:00
  * by default), in the portal's time zone.
  *
- * <p>Misfire: run once on wake-up. A digest a few hours late still says what happened; the
+ * <p>Missed days: run once on wake-up. A digest a few hours late still says what happened; the
  * digest is keyed by the day, so catching up never sends two.
  */
 @ApplicationScoped
-@DisallowConcurrentExecution
-public class DailyDigestJob implements ScheduledJob {
+public class DailyDigestJob extends DailyJob {
 
     @Inject
     DailyDigest digest;
 
     @Inject
     DigestHour hour;
-
-    @Inject
-    SchedulerSettings settings;
 
     @Inject
     Clock clock;
@@ -40,10 +32,13 @@ public class DailyDigestJob implements ScheduledJob {
     }
 
     @Override
-    public ScheduleBuilder<? extends Trigger> schedule() {
-        return CronScheduleBuilder.dailyAtHourAndMinute(hour.get(), 0)
-                .inTimeZone(java.util.TimeZone.getTimeZone(settings.zone()))
-                .withMisfireHandlingInstructionFireAndProceed();
+    protected LocalTime at() {
+        return LocalTime.of(hour.get(), 0);
+    }
+
+    @Override
+    protected WhenMissed whenMissed() {
+        return WhenMissed.RUN_ONCE;
     }
 
     @Override

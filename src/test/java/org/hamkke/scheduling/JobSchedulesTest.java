@@ -21,11 +21,16 @@ class JobSchedulesTest {
         return TriggerBuilder.newTrigger().withIdentity(job.name()).withSchedule(job.schedule()).build();
     }
 
+    private static SchedulerSettings zone(String zone) {
+        var settings = new SchedulerSettings();
+        settings.timeZone = zone;
+        return settings;
+    }
+
     @Test
     void housekeepingRunsNightlyAndOnceOnWakeUp() {
         var job = new HousekeepingJob();
-        job.settings = new SchedulerSettings();
-        job.settings.timeZone = "Asia/Seoul";
+        job.settings = zone("Asia/Seoul");
         CronTrigger trigger = (CronTrigger) build(job);
         assertEquals("0 30 3 ? * *", trigger.getCronExpression());
         assertEquals("Asia/Seoul", trigger.getTimeZone().getID());
@@ -49,19 +54,43 @@ class JobSchedulesTest {
 
     @Test
     void remindersMissedDuringDowntimeAreDropped() {
-        var job = new org.hamkke.intake.IntakeReminderJob();
-        try {
-            var settings = org.hamkke.intake.IntakeReminderJob.class.getDeclaredField("settings");
-            settings.setAccessible(true);
-            var s = new SchedulerSettings();
-            s.timeZone = "UTC";
-            settings.set(job, s);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
+        DailyJob job = new org.hamkke.intake.IntakeReminderJob();
+        job.settings = zone("UTC");
         CronTrigger trigger = (CronTrigger) build(job);
         assertEquals("0 0 9 ? * *", trigger.getCronExpression());
         assertEquals(CronTrigger.MISFIRE_INSTRUCTION_DO_NOTHING, trigger.getMisfireInstruction());
+    }
+
+    @Test
+    void theDigestRunsAtTheChosenHourAndOnceOnWakeUp() throws Exception {
+        var job = new org.hamkke.notification.DailyDigestJob();
+        ((DailyJob) job).settings = zone("Asia/Karachi");
+        var hour = org.hamkke.notification.DailyDigestJob.class.getDeclaredField("hour");
+        hour.setAccessible(true);
+        hour.set(job, new org.hamkke.notification.DigestHour() {
+            @Override
+            public int get() {
+                return 18;
+            }
+        });
+        CronTrigger trigger = (CronTrigger) build(job);
+        assertEquals("0 0 18 ? * *", trigger.getCronExpression());
+        assertEquals("Asia/Karachi", trigger.getTimeZone().getID());
+        assertEquals(CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW, trigger.getMisfireInstruction());
+    }
+
+    /** The three daily jobs are scheduled one way: DailyJob reads the hour in the portal's zone and sets the misfire policy. */
+    @Test
+    void everyDailyJobIsScheduledTheSameWayInThePortalsZone() {
+        for (DailyJob job : new DailyJob[] {new HousekeepingJob(), new org.hamkke.intake.IntakeReminderJob()}) {
+            job.settings = zone("Africa/Dakar");
+            assertEquals("Africa/Dakar", ((CronTrigger) build(job)).getTimeZone().getID(), job.name());
+            assertTrue(org.quartz.utils.ClassUtils.isAnnotationPresent(job.getClass(), org.quartz.DisallowConcurrentExecution.class),
+                    job.name() + " never runs twice at once");
+        }
+        assertEquals(CronTrigger.MISFIRE_INSTRUCTION_DO_NOTHING,
+                ((CronTrigger) TriggerBuilder.newTrigger().withSchedule(DailyJob.daily(java.time.LocalTime.of(6, 15),
+                        java.time.ZoneId.of("UTC"), DailyJob.WhenMissed.SKIP)).build()).getMisfireInstruction());
     }
 
     @Test

@@ -97,11 +97,17 @@ from (values
 cross join lateral (select id from programme_call where title ->> 'en' like 'Women-led%' order by id limit 1) c
 where not exists (select 1 from call_question);
 
+-- The default rubric's score bands (DefaultRubric.BANDS), in the five languages: what a score means to a reviewer.
+create temporary table demo_bands on commit drop as select '[
+  {"min": 0, "max": 1, "label": {"en": "weak or absent", "fr": "faible ou absent", "ar": "ضعيف أو غائب", "id": "lemah atau tidak ada", "ur": "کمزور یا غیر موجود"}},
+  {"min": 2, "max": 3, "label": {"en": "present but unproven", "fr": "présent mais non démontré", "ar": "موجود لكن غير مثبت", "id": "ada tetapi belum terbukti", "ur": "موجود مگر ثابت نہیں"}},
+  {"min": 4, "max": 5, "label": {"en": "strong and evidenced", "fr": "solide et étayé", "ar": "قوي ومدعوم بالأدلة", "id": "kuat dan didukung bukti", "ur": "مضبوط اور شواہد سے ثابت"}}
+]'::jsonb as bands;
+
 -- The default Social Solidarity Economy rubric, on the women-led cooperatives call.
 insert into rubric_criterion (call_id, position, key, label, guidance, weight, max_score, bands)
 select c.id, r.pos, r.key, r.label::jsonb, r.guidance::jsonb, r.weight, 5,
-       '[{"min": 0, "max": 1, "label": {"en": "weak or absent"}}, {"min": 2, "max": 3, "label": {"en": "present but unproven"}},
-         {"min": 4, "max": 5, "label": {"en": "strong and evidenced"}}]'::jsonb
+       d.bands
 from (values
   (1, 'social-impact', '{"en": "Social impact", "fr": "Impact social", "ar": "الأثر الاجتماعي", "id": "Dampak sosial", "ur": "سماجی اثر"}',
       '{"en": "Who benefits, how many, and how clearly the change can be seen.", "fr": "Qui en bénéficie, combien, et à quel point le changement est visible."}', 25),
@@ -117,7 +123,12 @@ from (values
       '{"en": "Skills, time and commitment of the members."}', 10)
 ) as r(pos, key, label, guidance, weight)
 cross join lateral (select id from programme_call where title ->> 'en' like 'Women-led%' order by id limit 1) c
+cross join demo_bands d
 where not exists (select 1 from rubric_criterion);
+-- A database that got the demo rubric with English bands only gets the translations.
+update rubric_criterion set bands = d.bands from demo_bands d
+where rubric_criterion.bands = '[{"min": 0, "max": 1, "label": {"en": "weak or absent"}}, {"min": 2, "max": 3, "label": {"en": "present but unproven"}},
+                                 {"min": 4, "max": 5, "label": {"en": "strong and evidenced"}}]'::jsonb;
 
 -- The demo applications' way so far, so staff and applicants see a history.
 insert into stage_change (application_id, from_stage, to_stage, actor_id, actor, at, reason)
@@ -182,3 +193,7 @@ from (values ('DEMO-siti', 'Hand-drawn batik by twelve mothers, sold to hotels a
              ('DEMO-joy', 'Collecting market waste and selling compost to urban gardens.', '6', 'market'))
      as d(receipt, what, how_many, place)
 where a.receipt = d.receipt and a.answers = '{}'::jsonb;
+
+-- The demo reviews as staff see them summarised (application_score, V12): kept by the portal as
+-- reviews change, computed here for rows written straight to the database.
+select intake_refresh_scores(c.id) from programme_call c where exists (select 1 from application a where a.call_id = c.id);

@@ -1,6 +1,7 @@
 package org.hamkke.intake;
 
 import java.util.Arrays;
+import java.util.Comparator;
 
 /**
  * The name a reader is shown for an attached file, on the page and in the download alike. Under
@@ -11,19 +12,27 @@ import java.util.Arrays;
  */
 final class AttachmentNames {
 
-    /**
-     * SQL: the number of file {@code f} among its application's files, in the order of their
-     * questions ({@code q} is f's question). The page and the download count alike, so "Attachment 2"
-     * on the page downloads as "Attachment 2.pdf".
-     */
-    static final String NUMBER = """
-            (select count(*) from application_file nf join call_question nq on nq.id = nf.question_id
-             where nf.application_id = f.application_id and (nq.position, nq.id) <= (q.position, q.id))""";
-
     private AttachmentNames() {}
+
+    /** The name this reader is shown for the file: the original, or the neutral one under blind review. */
+    static String shown(ApplicationFile file, Application application, boolean blind) {
+        return shown(file.getOriginalName(), file.getMediaType(), blind ? number(file, application) : 0, blind);
+    }
 
     static String shown(String originalName, String mediaType, long number, boolean blind) {
         return blind ? neutral(mediaType, number) : originalName;
+    }
+
+    /**
+     * The file's number among its application's files, in the order of their questions (removed
+     * questions keep their place): the page and the download count alike, so "Attachment 2" on the
+     * page downloads as "Attachment 2.pdf".
+     */
+    static long number(ApplicationFile file, Application application) {
+        Comparator<ApplicationFile> byQuestion = Comparator.comparingInt((ApplicationFile f) -> application.getCall()
+                        .question(f.getQuestionId()).map(CallQuestion::getPosition).orElse(Integer.MAX_VALUE))
+                .thenComparingLong(ApplicationFile::getQuestionId);
+        return application.getFiles().stream().filter(f -> byQuestion.compare(f, file) <= 0).count();
     }
 
     /** "Attachment 1.pdf": no word of the original name, the extension from the stored media type. */

@@ -18,7 +18,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +33,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hamkke.identity.Allowed;
+import org.hamkke.shared.db.Rows;
 import org.hamkke.shared.files.TemporaryFiles;
 import org.hamkke.shared.retention.Housekeeper;
 
@@ -47,7 +47,7 @@ import org.hamkke.shared.retention.Housekeeper;
 /** Readers are checked per file in the queries (applicant, staff, unconflicted reviewer). */
 @Allowed(signedIn = true)
 @ApplicationScoped
-@Transactional(dontRollbackOn = Applications.Refused.class)
+@Transactional(dontRollbackOn = Application.Refused.class)
 public class Attachments implements Housekeeper {
 
     private static final Logger LOG = Logger.getLogger(Attachments.class.getName());
@@ -89,30 +89,25 @@ public class Attachments implements Housekeeper {
     }
 
     /**
-     * Attaches a file to the applicant's own draft, replacing the one that question had.
+     * Attaches a file to the applicant's own draft, replacing the one that question had
+     * ({@link Application#attach}).
      *
-     * @throws Applications.Refused too large, not an allowed type, disguised, or the draft is not
+     * @throws Application.Refused too large, not an allowed type, disguised, or the draft is not
      *     theirs, not a draft any more, or the call closed
      */
     public Attached attach(long personId, long callId, long questionId, String originalName, InputStream content)
             throws IOException {
         String field = "q" + questionId;
-        List<?> draft = em.createNativeQuery(
-                        """
-                        select a.id from application a join call_question q on q.call_id = a.call_id
-                        join programme_call c on c.id = a.call_id
-                        where a.applicant_id = ?1 and a.call_id = ?2 and q.id = ?3 and q.kind = 'FILE' and a.stage is null
-                          and c.opens_at <= ?4 and c.closes_at > ?4
-                        """)
-                .setParameter(1, personId)
-                .setParameter(2, callId)
-                .setParameter(3, questionId)
-                .setParameter(4, Timestamp.from(clock.instant()))
-                .getResultList();
-        if (draft.isEmpty()) {
-            throw refused(field, "apply.file.notAccepted");
-        }
-        long applicationId = ((Number) draft.getFirst()).longValue();
+        Instant now = clock.instant();
+        // Locked: a second upload to the same draft waits, so one row per question holds.
+        Application application = em.createNamedQuery("Application.ofApplicant", Application.class)
+                .setParameter("applicant", personId)
+                .setParameter("call", callId)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst()
+                .filter(a -> a.acceptsFile(questionId, now))
+                .orElseThrow(() -> refused(field, "apply.file.notAccepted"));
         String name = cleanName(originalName);
         Path temp = Files.createTempFile(temporaryFiles.directory(), "upload-", ".part");
         try {
@@ -139,33 +134,17 @@ public class Attachments implements Housekeeper {
                     delete(target);
                 }
             });
-            @SuppressWarnings("unchecked")
-            List<Object> replaced = em.createNativeQuery(
-                            "delete from application_file where application_id = ?1 and question_id = ?2 returning storage_key")
-                    .setParameter(1, applicationId)
-                    .setParameter(2, questionId)
-                    .getResultList();
-            Number id = (Number) em.createNativeQuery(
-                            """
-                            insert into application_file (application_id, question_id, storage_key, original_name, media_type,
-                                                          size_bytes, sha256, uploaded_at)
-                            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) returning id
-                            """)
-                    .setParameter(1, applicationId)
-                    .setParameter(2, questionId)
-                    .setParameter(3, key)
-                    .setParameter(4, name)
-                    .setParameter(5, detected.type().mediaType())
-                    .setParameter(6, size)
-                    .setParameter(7, sha256)
-                    .setParameter(8, Timestamp.from(clock.instant()))
-                    .getSingleResult();
-            afterTransaction(committed -> {
-                if (committed) {
-                    replaced.forEach(old -> delete(storage().resolve((String) old)));
-                }
-            });
-            return new Attached(id.longValue(), questionId, name, detected.type().mediaType(), size, sha256);
+            String replaced = application.attach(questionId, key, name, detected.type().mediaType(), size, sha256, now);
+            if (replaced != null) {
+                afterTransaction(committed -> {
+                    if (committed) {
+                        delete(storage().resolve(replaced));
+                    }
+                });
+            }
+            em.flush();
+            ApplicationFile file = application.file(questionId).orElseThrow();
+            return attached(file);
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -173,41 +152,49 @@ public class Attachments implements Housekeeper {
 
     /** The files of the applicant's own application to a call, by question id. */
     public Map<Long, Attached> ofApplicant(long personId, long callId) {
-        return list("a.applicant_id = ?1 and a.call_id = ?2", personId, callId);
+        Map<Long, Attached> byQuestion = new LinkedHashMap<>();
+        em.createNamedQuery("Application.ofApplicant", Application.class)
+                .setParameter("applicant", personId)
+                .setParameter("call", callId)
+                .getResultStream()
+                .findFirst()
+                .ifPresent(a -> a.getFiles().forEach(f -> byQuestion.put(f.getQuestionId(), attached(f))));
+        return byQuestion;
     }
 
-    /** The files of one application; callers have already checked the reader may see it. */
-    public Map<Long, Attached> ofApplication(long applicationId) {
-        return list("a.id = ?1 and ?2 = ?2", applicationId, 0L);
+    private static Attached attached(ApplicationFile f) {
+        return new Attached(f.getId(), f.getQuestionId(), f.getOriginalName(), f.getMediaType(), f.getSizeBytes(), f.getSha256());
     }
 
     /**
      * A file for download, when this person may read it: the applicant who attached it, staff, or
      * a reviewer assigned to the submitted application who declared no conflict and has none other
-     * ({@link Conflicts}), while it is not withdrawn. Anyone else gets nothing, exactly as for a
-     * file that does not exist. A reviewer of a blind call gets the neutral name the review page
-     * shows ({@link AttachmentNames}); staff and the applicant the original.
+     * ({@link Conflicts}), while it is not withdrawn. Who may read is decided in the query itself;
+     * anyone else gets nothing, exactly as for a file that does not exist. A reviewer of a blind
+     * call gets the neutral name the review page shows ({@link AttachmentNames}); staff and the
+     * applicant the original.
      */
     public Optional<Download> forReader(long fileId, long personId, boolean staff) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        """
-                        select f.storage_key, f.original_name, f.media_type, f.size_bytes, f.sha256,
-                               c.blind_review and not ?3 and a.applicant_id <> ?2, %s
-                        from application_file f join application a on a.id = f.application_id
-                        join call_question q on q.id = f.question_id join programme_call c on c.id = a.call_id
-                        where f.id = ?1 and (?3 or a.applicant_id = ?2 or (
-                            a.stage is not null and a.stage <> 'WITHDRAWN' and not %s and exists (
-                              select 1 from review_assignment ra
-                              where ra.application_id = a.id and ra.reviewer_id = ?2 and ra.conflict = 'NONE')))
-                        """.formatted(AttachmentNames.NUMBER, Conflicts.conflicted("?2", "a")))
-                .setParameter(1, fileId)
-                .setParameter(2, personId)
-                .setParameter(3, staff)
-                .getResultList();
-        return rows.stream().findFirst().map(r -> new Download(storage().resolve((String) r[0]),
-                AttachmentNames.shown((String) r[1], (String) r[2], ((Number) r[6]).longValue(), (Boolean) r[5]),
-                (String) r[2], ((Number) r[3]).longValue(), (String) r[4]));
+        record Readable(long applicationId, boolean blind) {}
+        return Rows.first(em.createNativeQuery("""
+                                select a.id, c.blind_review and not ?3 and a.applicant_id <> ?2 as blind
+                                from application_file f join application a on a.id = f.application_id
+                                join programme_call c on c.id = a.call_id
+                                where f.id = ?1 and (?3 or a.applicant_id = ?2 or (
+                                    a.stage is not null and a.stage <> 'WITHDRAWN' and not %s and exists (
+                                      select 1 from review_assignment ra
+                                      where ra.application_id = a.id and ra.reviewer_id = ?2 and ra.conflict = 'NONE')))
+                                """.formatted(Conflicts.conflicted("?2", "a")))
+                        .setParameter(1, fileId)
+                        .setParameter(2, personId)
+                        .setParameter(3, staff),
+                r -> new Readable(r.id("id"), r.flag("blind")))
+                .map(readable -> {
+                    Application application = em.find(Application.class, readable.applicationId());
+                    ApplicationFile file = application.getFiles().stream().filter(f -> f.getId() == fileId).findFirst().orElseThrow();
+                    return new Download(storage().resolve(file.getStorageKey()), AttachmentNames.shown(file, application, readable.blind()),
+                            file.getMediaType(), file.getSizeBytes(), file.getSha256());
+                });
     }
 
     @Override
@@ -224,8 +211,7 @@ public class Attachments implements Housekeeper {
     @Override
     @Allowed(portal = true)
     public int clean(Instant now) {
-        @SuppressWarnings("unchecked")
-        Set<String> known = new HashSet<>(em.createNativeQuery("select storage_key from application_file").getResultList());
+        Set<String> known = new HashSet<>(em.createQuery("select f.storageKey from ApplicationFile f", String.class).getResultList());
         Instant cutoff = now.minus(Duration.ofDays(1));
         int removed = 0;
         try (Stream<Path> files = Files.list(storage())) {
@@ -240,23 +226,6 @@ public class Attachments implements Housekeeper {
             LOG.warning(() -> "Housekeeping of attachments stopped early: " + e);
         }
         return removed;
-    }
-
-    private Map<Long, Attached> list(String where, long a, long b) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        "select f.id, f.question_id, f.original_name, f.media_type, f.size_bytes, f.sha256 "
-                                + "from application_file f join application a on a.id = f.application_id where " + where)
-                .setParameter(1, a)
-                .setParameter(2, b)
-                .getResultList();
-        Map<Long, Attached> byQuestion = new LinkedHashMap<>();
-        for (Object[] r : rows) {
-            Attached file = new Attached(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
-                    (String) r[3], ((Number) r[4]).longValue(), (String) r[5]);
-            byQuestion.put(file.questionId(), file);
-        }
-        return byQuestion;
     }
 
     /** Copies at most maxBytes; the hex SHA-256, or null when the content was longer. */
@@ -330,7 +299,7 @@ public class Attachments implements Housekeeper {
         return base.isEmpty() ? "file" : base;
     }
 
-    private static Applications.Refused refused(String field, String key) {
-        return new Applications.Refused(List.<String[]>of(new String[] {field, key}));
+    private static Application.Refused refused(String field, String key) {
+        return new Application.Refused(field, key);
     }
 }

@@ -67,9 +67,9 @@ public class BulkActions {
                     done++;
                 } catch (Stage.IllegalMoveException e) {
                     skipped.put(chosen.getKey(), "pipeline.bulk.skippedNotAllowed");
-                } catch (Pipeline.ChangedMeanwhile e) {
+                } catch (Application.ChangedMeanwhile e) {
                     skipped.put(chosen.getKey(), "pipeline.bulk.skippedChanged");
-                } catch (Pipeline.MessageRequired e) {
+                } catch (Application.MessageRequired e) {
                     skipped.put(chosen.getKey(), "pipeline.messageRequired");
                 } catch (Conflicts.Conflicted e) {
                     skipped.put(chosen.getKey(), "pipeline.bulk.skippedConflict");

@@ -165,8 +165,10 @@ public class CallForm implements Serializable {
         private final Map<String, String> guidance = perLanguage();
         private String weight;
         private String maxScore = "5";
-        /** One band per line, "0-1 weak". */
+        /** One band per line, "0-1 weak", in English: the ranges and their English labels. */
         private String bands;
+        /** The bands' labels in each other language, line for line ("faible" or "0-1 faible"). */
+        private final Map<String, String> bandTranslations = translations();
 
         public String getKey() {
             return key;
@@ -208,6 +210,10 @@ public class CallForm implements Serializable {
             this.bands = bands;
         }
 
+        public Map<String, String> getBandTranslations() {
+            return bandTranslations;
+        }
+
         /** The key as stored: the one typed, else a slug of the English label. */
         public String effectiveKey() {
             return key == null || key.isBlank() ? QuestionChoice.slug(label.get("en")) : key.strip();
@@ -217,6 +223,13 @@ public class CallForm implements Serializable {
     static Map<String, String> perLanguage() {
         Map<String, String> texts = new LinkedHashMap<>();
         Languages.SUPPORTED.forEach(language -> texts.put(language, null));
+        return texts;
+    }
+
+    /** Every supported language but English, for texts whose English version is kept apart. */
+    static Map<String, String> translations() {
+        Map<String, String> texts = perLanguage();
+        texts.remove(Languages.DEFAULT);
         return texts;
     }
 
@@ -274,7 +287,8 @@ public class CallForm implements Serializable {
             criterion.guidance.putAll(d.guidance());
             criterion.weight = String.valueOf(d.weight());
             criterion.maxScore = String.valueOf(DefaultRubric.MAX_SCORE);
-            criterion.bands = DefaultRubric.BANDS;
+            criterion.bands = DefaultRubric.lines(Languages.DEFAULT);
+            criterion.bandTranslations.replaceAll((language, none) -> DefaultRubric.lines(language));
         }
     }
 

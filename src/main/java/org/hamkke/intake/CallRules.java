@@ -36,13 +36,6 @@ public final class CallRules {
     static final int MAX_SCORE_LENGTH = 3;
     private static final String KEY_PATTERN = "[a-z0-9][a-z0-9-]{0,39}";
 
-    /** A field (null for the whole form), a message key and an optional value for its {0}. */
-    public record Problem(String field, String key, String arg) {
-        Problem(String field, String key) {
-            this(field, key, null);
-        }
-    }
-
     private CallRules() {}
 
     public static List<Problem> check(CallForm form) {
@@ -158,13 +151,36 @@ public final class CallRules {
             problems.add(new Problem(at + "maxScore", "calls.criterion.maxScoreInvalid", String.valueOf(MAX_SCORE_LIMIT)));
         }
         int before = problems.size();
-        lines(problems, at + "bands", java.util.Collections.singletonList(c.getBands()));
-        for (String line : problems.size() > before ? List.<String>of() : lines(c.getBands())) {
+        List<String> texts = new ArrayList<>();
+        texts.add(c.getBands());
+        texts.addAll(c.getBandTranslations().values());
+        lines(problems, at + "bands", texts);
+        if (problems.size() > before) {
+            return;
+        }
+        List<String> english = lines(c.getBands());
+        for (String line : english) {
             Optional<ScoreBand> band = ScoreBand.parse(line);
             if (band.isEmpty() || band.get().min() > band.get().max()
                     || (maxScore.isPresent() && band.get().max() > maxScore.get())) {
                 problems.add(new Problem(at + "bands", "calls.criterion.bandsInvalid", line.strip()));
-                break;
+                return;
+            }
+        }
+        // Each translation labels the English bands line for line; a range it repeats must be the same one.
+        for (var translation : c.getBandTranslations().entrySet()) {
+            List<String> labels = lines(translation.getValue());
+            if (!labels.isEmpty() && labels.size() != english.size()) {
+                problems.add(new Problem(at + "bands", "calls.criterion.bandLines", Languages.nativeName(translation.getKey())));
+                continue;
+            }
+            for (int i = 0; i < labels.size(); i++) {
+                String line = labels.get(i);
+                ScoreBand band = ScoreBand.parse(english.get(i)).orElseThrow();
+                if (ScoreBand.parse(line).filter(b -> b.min() != band.min() || b.max() != band.max()).isPresent()) {
+                    problems.add(new Problem(at + "bands", "calls.criterion.bandsInvalid", line.strip()));
+                    break;
+                }
             }
         }
     }
@@ -196,37 +212,30 @@ public final class CallRules {
     }
 
     /**
-     * A question's options from its per-language lines, matched by position. An option keeps the
-     * value it was saved with while its English label is unchanged; a new one gets a slug of its
-     * English label, made unique within the question.
+     * A question's options from its per-language lines, matched by position; each keeps the
+     * stable value it was saved with ({@link QuestionChoice#revise}, where that rule lives).
      */
     public static List<QuestionChoice> choices(CallForm.Question q) {
         Map<String, List<String>> byLanguage = new LinkedHashMap<>();
         Languages.SUPPORTED.forEach(language -> byLanguage.put(language, lines(q.getChoices().get(language))));
-        List<String> english = byLanguage.get("en");
-        Set<String> taken = new HashSet<>();
-        List<QuestionChoice> choices = new ArrayList<>();
-        for (int i = 0; i < english.size(); i++) {
-            String label = english.get(i);
-            String value = q.getSaved().stream().filter(c -> label.equals(c.label().get("en"))).map(QuestionChoice::value)
-                    .findFirst().orElse(QuestionChoice.slug(label));
-            String unique = value;
-            for (int n = 2; !value.isEmpty() && !taken.add(unique); n++) {
-                unique = value + "-" + n;
-            }
-            Map<String, String> labels = new LinkedHashMap<>();
-            for (var language : byLanguage.entrySet()) {
-                if (i < language.getValue().size()) {
-                    labels.put(language.getKey(), language.getValue().get(i));
-                }
-            }
-            choices.add(new QuestionChoice(unique, labels));
-        }
-        return choices;
+        return QuestionChoice.revise(q.getSaved(), byLanguage);
     }
 
+    /**
+     * A criterion's score bands: the English lines give each band its range and English label
+     * ("0-1 weak"); each other language gives its labels line for line, with the range repeated
+     * or left out ("0-1 faible" or "faible").
+     */
     public static List<ScoreBand> bands(CallForm.Criterion c) {
-        return lines(c.getBands()).stream().map(ScoreBand::parse).flatMap(Optional::stream).toList();
+        List<ScoreBand> bands = new ArrayList<>(lines(c.getBands()).stream().map(ScoreBand::parse).flatMap(Optional::stream).toList());
+        c.getBandTranslations().forEach((language, text) -> {
+            List<String> labels = lines(text);
+            for (int i = 0; i < labels.size() && i < bands.size(); i++) {
+                String label = ScoreBand.range(labels.get(i)).map(m -> m.group(3)).orElse(labels.get(i));
+                bands.set(i, bands.get(i).translated(language, label));
+            }
+        });
+        return bands;
     }
 
     /** The non-blank lines of a text area, stripped. */

@@ -3,6 +3,7 @@ package org.hamkke.intake;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -12,19 +13,20 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hamkke.identity.Allowed;
+import org.hamkke.identity.Languages;
 import org.hamkke.identity.Role;
-import org.hamkke.shared.JsonObjects;
-import org.hamkke.shared.LocalizedTextConverter;
+import org.hamkke.shared.LocalizedText;
 import org.hamkke.shared.audit.Actor;
 import org.hamkke.shared.audit.AuditLog;
+import org.hamkke.shared.db.Rows;
 
 /**
  * Staff creating and editing programme calls: the call, its application form and its review
@@ -32,15 +34,16 @@ import org.hamkke.shared.audit.AuditLog;
  * here, not only by the page's address). A save names the version the person loaded; if someone
  * saved the call meanwhile, it is refused and nothing is overwritten.
  *
- * <p>Two rules protect what others already entered: a question that applicants answered is removed
- * only when staff confirm it, and once a review is submitted no rubric key may go, because reviews
- * keep their scores by key.
+ * <p>Two rules protect what others already entered, and live here because they count other
+ * aggregates' rows: a question that applicants answered is removed only when staff confirm it
+ * ({@link #answeredRemovals}), and once a review is submitted no rubric key may go
+ * ({@link #keysInUse}), because reviews keep their scores by key.
  *
- * <p>A removed question is never deleted, only marked ({@code removed_at}): new applicants no
- * longer see it, while every application submitted before keeps showing it with its answer and its
- * file. Refusing the removal instead would leave staff unable to correct a call that is already
- * open (a question that turned out to be unfair or unclear), and deleting it took applicants'
- * files with it (the file rows cascaded). Keeping it costs a row per removed question.
+ * <p>A removed question is never deleted, only marked ({@link CallQuestion#remove}): new
+ * applicants no longer see it, while every application submitted before keeps showing it with its
+ * answer and its file. Refusing the removal instead would leave staff unable to correct a call that
+ * is already open (a question that turned out to be unfair or unclear), and deleting it took
+ * applicants' files with it. Keeping it costs a row per removed question.
  */
 @Allowed({Role.STAFF, Role.ADMIN})
 @ApplicationScoped
@@ -59,7 +62,6 @@ public class Calls {
     @Inject
     AuditLog audit;
 
-
     /** A call in the staff list. */
     public record Listing(long id, String titleJson, Instant opensAt, Instant closesAt, String timeZone, long submitted,
             String status) {
@@ -75,14 +77,14 @@ public class Calls {
 
     /** Why a save was refused, per field. */
     public static final class Refused extends RuntimeException {
-        private final List<CallRules.Problem> problems;
+        private final List<Problem> problems;
 
-        Refused(List<CallRules.Problem> problems) {
+        Refused(List<Problem> problems) {
             super(problems.size() + " problems");
             this.problems = List.copyOf(problems);
         }
 
-        public List<CallRules.Problem> problems() {
+        public List<Problem> problems() {
             return problems;
         }
     }
@@ -96,109 +98,86 @@ public class Calls {
 
     /** One page of all calls, latest closing first; open, closed or upcoming by the server's clock. */
     public List<Listing> page(int offset, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        """
-                        select c.id, c.title::text, c.opens_at, c.closes_at, c.time_zone,
-                               (select count(*) from application a where a.call_id = c.id and a.stage is not null),
-                               case when c.opens_at > ?1 then 'UPCOMING' when c.closes_at > ?1 then 'OPEN' else 'CLOSED' end
-                        from programme_call c order by c.closes_at desc, c.id desc offset ?2 limit ?3
-                        """)
-                .setParameter(1, Timestamp.from(clock.instant()))
-                .setParameter(2, offset)
-                .setParameter(3, limit)
-                .getResultList();
-        return rows.stream()
-                .map(r -> new Listing(((Number) r[0]).longValue(), (String) r[1], ((Timestamp) r[2]).toInstant(),
-                        ((Timestamp) r[3]).toInstant(), (String) r[4], ((Number) r[5]).longValue(), (String) r[6]))
-                .toList();
+        return Rows.list(em.createNativeQuery("""
+                                select c.id, c.title, c.opens_at, c.closes_at, c.time_zone,
+                                       (select count(*) from application a where a.call_id = c.id and a.stage is not null) as submitted,
+                                       case when c.opens_at > ?1 then 'UPCOMING' when c.closes_at > ?1 then 'OPEN' else 'CLOSED' end as status
+                                from programme_call c order by c.closes_at desc, c.id desc offset ?2 limit ?3
+                                """)
+                        .setParameter(1, Timestamp.from(clock.instant()))
+                        .setParameter(2, offset)
+                        .setParameter(3, limit),
+                r -> new Listing(r.id("id"), r.text("title"), r.instant("opens_at"), r.instant("closes_at"), r.text("time_zone"),
+                        r.id("submitted"), r.text("status")));
     }
 
     public long count() {
-        return ((Number) em.createNativeQuery("select count(*) from programme_call").getSingleResult()).longValue();
+        return em.createQuery("select count(c) from ProgrammeCall c", Long.class).getSingleResult();
     }
 
     /** The call as the editor shows it, with how many applications answer each question. */
     public Optional<CallForm> form(long callId) {
-        List<?> found = em.createNativeQuery(
-                        """
-                        select version, title::text, summary::text, description::text, eligibility::text, opens_at, closes_at,
-                               time_zone, max_ventures, blind_review, share_feedback, review_deadline, disagreement_threshold
-                        from programme_call where id = ?1
-                        """)
-                .setParameter(1, callId)
-                .getResultList();
-        if (found.isEmpty()) {
+        ProgrammeCall call = em.find(ProgrammeCall.class, callId);
+        if (call == null) {
             return Optional.empty();
         }
-        Object[] r = (Object[]) found.getFirst();
         CallForm form = new CallForm();
         form.setId(callId);
-        form.setVersion(((Number) r[0]).longValue());
-        putTexts(form.getTitle(), r[1]);
-        putTexts(form.getSummary(), r[2]);
-        putTexts(form.getDescription(), r[3]);
-        putTexts(form.getEligibility(), r[4]);
-        ZoneId zone = ZoneId.of((String) r[7]);
+        form.setVersion(call.getVersion());
+        putTexts(form.getTitle(), call.getTitle());
+        putTexts(form.getSummary(), call.getSummary());
+        putTexts(form.getDescription(), call.getDescription());
+        putTexts(form.getEligibility(), call.getEligibility());
+        ZoneId zone = ZoneId.of(call.getTimeZone());
         form.setTimeZone(zone.getId());
-        form.setOpensAt(typed((Timestamp) r[5], zone));
-        form.setClosesAt(typed((Timestamp) r[6], zone));
-        form.setMaxVentures(r[8] == null ? null : r[8].toString());
-        form.setBlindReview((Boolean) r[9]);
-        form.setShareFeedback((Boolean) r[10]);
-        form.setReviewDeadline(r[11] == null ? null : typed((Timestamp) r[11], zone));
-        form.setDisagreementThreshold(((BigDecimal) r[12]).stripTrailingZeros().toPlainString());
+        form.setOpensAt(TYPED.format(call.getOpensAt().atZone(zone)));
+        form.setClosesAt(TYPED.format(call.getClosesAt().atZone(zone)));
+        form.setMaxVentures(call.getMaxVentures() == null ? null : call.getMaxVentures().toString());
+        form.setBlindReview(call.isBlindReview());
+        form.setShareFeedback(call.isShareFeedback());
+        form.setReviewDeadline(call.getReviewDeadline() == null ? null : TYPED.format(call.getReviewDeadline().atZone(zone)));
+        form.setDisagreementThreshold(plain(call.getDisagreementThreshold()));
         form.setReviewed(hasSubmittedReviews(callId));
-        loadQuestions(callId, form);
-        loadCriteria(callId, form);
+        Map<Long, Long> answered = answersPerQuestion(callId);
+        for (CallQuestion q : call.getAskedQuestions()) {
+            CallForm.Question question = new CallForm.Question(q.getId(), answered.getOrDefault(q.getId(), 0L), q.getChoices());
+            form.getQuestions().add(question);
+            question.setKind(q.getKind().name());
+            putTexts(question.getLabel(), q.getLabel());
+            putTexts(question.getHelp(), q.getHelp());
+            question.setRequired(q.isRequired());
+            question.setMaxLength(q.getMaxLength() == null ? null : q.getMaxLength().toString());
+            question.setMinValue(q.getMinValue() == null ? null : plain(q.getMinValue()));
+            question.setMaxValue(q.getMaxValue() == null ? null : plain(q.getMaxValue()));
+        }
+        for (RubricCriterion c : call.getCriteria()) {
+            CallForm.Criterion criterion = form.addCriterion();
+            criterion.setKey(c.getKey());
+            putTexts(criterion.getLabel(), c.getLabel());
+            putTexts(criterion.getGuidance(), c.getGuidance());
+            criterion.setWeight(plain(c.getWeight()));
+            criterion.setMaxScore(String.valueOf(c.getMaxScore()));
+            criterion.setBands(lines(c.getBands(), Languages.DEFAULT));
+            for (String language : criterion.getBandTranslations().keySet()) {
+                criterion.getBandTranslations().put(language, lines(c.getBands(), language));
+            }
+        }
         return Optional.of(form);
     }
 
-    private void loadQuestions(long callId, CallForm form) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        """
-                        select q.id, q.kind, q.label::text, q.help::text, q.required, q.max_length, q.min_value, q.max_value,
-                               q.choices::text,
-                               (select count(*) from application a where a.call_id = q.call_id
+    /** How many applications (drafts included) answer each live question, a file counting as an answer. */
+    private Map<Long, Long> answersPerQuestion(long callId) {
+        Map<Long, Long> answered = new HashMap<>();
+        Rows.list(em.createNativeQuery("""
+                                select q.id, (select count(*) from application a where a.call_id = q.call_id
                                   and (coalesce(a.answers ->> cast(q.id as text), '') <> ''
                                        or exists (select 1 from application_file f where f.application_id = a.id and f.question_id = q.id)))
-                        from call_question q where q.call_id = ?1 and q.removed_at is null order by q.position
-                        """)
-                .setParameter(1, callId)
-                .getResultList();
-        for (Object[] r : rows) {
-            CallForm.Question q = new CallForm.Question(((Number) r[0]).longValue(), ((Number) r[9]).longValue(),
-                    QuestionChoice.read((String) r[8]));
-            form.getQuestions().add(q);
-            q.setKind((String) r[1]);
-            putTexts(q.getLabel(), r[2]);
-            putTexts(q.getHelp(), r[3]);
-            q.setRequired((Boolean) r[4]);
-            q.setMaxLength(r[5] == null ? null : r[5].toString());
-            q.setMinValue(r[6] == null ? null : ((BigDecimal) r[6]).stripTrailingZeros().toPlainString());
-            q.setMaxValue(r[7] == null ? null : ((BigDecimal) r[7]).stripTrailingZeros().toPlainString());
-        }
-    }
-
-    private void loadCriteria(long callId, CallForm form) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        """
-                        select key, label::text, guidance::text, weight, max_score, bands::text
-                        from rubric_criterion where call_id = ?1 order by position
-                        """)
-                .setParameter(1, callId)
-                .getResultList();
-        for (Object[] r : rows) {
-            CallForm.Criterion c = form.addCriterion();
-            c.setKey((String) r[0]);
-            putTexts(c.getLabel(), r[1]);
-            putTexts(c.getGuidance(), r[2]);
-            c.setWeight(((BigDecimal) r[3]).stripTrailingZeros().toPlainString());
-            c.setMaxScore(r[4].toString());
-            c.setBands(ScoreBand.read((String) r[5]).stream().map(ScoreBand::line).collect(Collectors.joining("\n")));
-        }
+                                  as answers
+                                from call_question q where q.call_id = ?1 and q.removed_at is null""")
+                        .setParameter(1, callId),
+                r -> Map.entry(r.id("id"), r.id("answers")))
+                .forEach(e -> answered.put(e.getKey(), e.getValue()));
+        return answered;
     }
 
     /**
@@ -209,127 +188,86 @@ public class Calls {
      * @throws ChangedMeanwhile when someone saved the call since {@code form} was loaded
      */
     public long save(Actor actor, CallForm form) {
-        List<CallRules.Problem> problems = new ArrayList<>(CallRules.check(form));
-        Long callId = form.getId();
-        List<Long> removed = List.of();
-        if (callId != null) {
-            List<?> version = em.createNativeQuery("select version from programme_call where id = ?1 for update")
-                    .setParameter(1, callId)
-                    .getResultList();
-            if (version.isEmpty() || ((Number) version.getFirst()).longValue() != form.getVersion()) {
+        List<Problem> problems = new ArrayList<>(CallRules.check(form));
+        ProgrammeCall call = null;
+        List<CallQuestion> removed = List.of();
+        if (form.getId() != null) {
+            // Locked for the save; its version moves even when only its questions change.
+            call = em.find(ProgrammeCall.class, form.getId(), LockModeType.PESSIMISTIC_WRITE);
+            if (call == null || call.getVersion() != form.getVersion()) {
                 throw new ChangedMeanwhile();
             }
-            removed = removedQuestions(callId, form);
-            problems.addAll(answeredRemovals(callId, form, removed));
-            problems.addAll(keysInUse(callId, form));
+            em.lock(call, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+            removed = removedQuestions(call, form);
+            problems.addAll(answeredRemovals(call.getId(), form, removed));
+            problems.addAll(keysInUse(call, form));
         }
         if (!problems.isEmpty()) {
             throw new Refused(problems);
         }
-        boolean created = callId == null;
-        callId = created ? insertCall(form) : updateCall(callId, form);
-        saveQuestions(callId, form, removed);
-        saveCriteria(callId, form);
-        audit.record(actor, created ? "call.create" : "call.update", AUDIT_TYPE, String.valueOf(callId),
-                "questions=" + (form.getQuestions().size() - removed.size()) + " criteria=" + form.getCriteria().size()
-                        + (removed.isEmpty() ? "" : " removedQuestions=" + removed));
-        return callId;
-    }
-
-    private long insertCall(CallForm form) {
-        return ((Number) callStatement("""
-                        insert into programme_call (title, summary, description, eligibility, opens_at, closes_at, time_zone,
-                          max_ventures, blind_review, share_feedback, review_deadline, disagreement_threshold)
-                        values (cast(?1 as jsonb), cast(?2 as jsonb), cast(?3 as jsonb), cast(?4 as jsonb), ?5, ?6, ?7,
-                          cast(?8 as int), ?9, ?10, cast(?11 as timestamptz), ?12)
-                        returning id
-                        """, form).getSingleResult()).longValue();
-    }
-
-    private long updateCall(long callId, CallForm form) {
-        callStatement("""
-                        update programme_call set title = cast(?1 as jsonb), summary = cast(?2 as jsonb),
-                          description = cast(?3 as jsonb), eligibility = cast(?4 as jsonb), opens_at = ?5, closes_at = ?6,
-                          time_zone = ?7, max_ventures = cast(?8 as int), blind_review = ?9, share_feedback = ?10,
-                          review_deadline = cast(?11 as timestamptz), disagreement_threshold = ?12, version = version + 1
-                        where id = ?13
-                        """, form).setParameter(13, callId).executeUpdate();
-        return callId;
-    }
-
-    private jakarta.persistence.Query callStatement(String sql, CallForm form) {
         String zone = form.getTimeZone().strip();
-        return em.createNativeQuery(sql)
-                .setParameter(1, texts(form.getTitle()))
-                .setParameter(2, texts(form.getSummary()))
-                .setParameter(3, texts(form.getDescription()))
-                .setParameter(4, texts(form.getEligibility()))
-                .setParameter(5, Timestamp.from(CallRules.instant(form.getOpensAt(), zone)))
-                .setParameter(6, Timestamp.from(CallRules.instant(form.getClosesAt(), zone)))
-                .setParameter(7, zone)
-                .setParameter(8, CallRules.whole(form.getMaxVentures()).map(String::valueOf).orElse(null))
-                .setParameter(9, form.isBlindReview())
-                .setParameter(10, form.isShareFeedback())
-                .setParameter(11, CallRules.blank(form.getReviewDeadline())
-                        ? null
-                        : CallRules.instant(form.getReviewDeadline(), zone).toString())
-                .setParameter(12, CallRules.decimal(form.getDisagreementThreshold()).orElseThrow());
+        LocalizedText title = LocalizedText.of(form.getTitle());
+        LocalizedText summary = LocalizedText.of(form.getSummary());
+        boolean created = call == null;
+        if (created) {
+            call = new ProgrammeCall(title, summary, CallRules.instant(form.getOpensAt(), zone),
+                    CallRules.instant(form.getClosesAt(), zone), ZoneId.of(zone));
+            em.persist(call);
+        }
+        call.describe(title, summary, LocalizedText.of(form.getDescription()), LocalizedText.of(form.getEligibility()));
+        call.schedule(CallRules.instant(form.getOpensAt(), zone), CallRules.instant(form.getClosesAt(), zone), ZoneId.of(zone),
+                CallRules.blank(form.getReviewDeadline()) ? null : CallRules.instant(form.getReviewDeadline(), zone));
+        call.judge(CallRules.whole(form.getMaxVentures()).orElse(null), form.isBlindReview(), form.isShareFeedback(),
+                CallRules.decimal(form.getDisagreementThreshold()).orElseThrow());
+        saveQuestions(call, form, removed);
+        saveCriteria(call, form);
+        em.flush();
+        if (!created) {
+            // The rubric's weights and the disagreement threshold move every score of the call.
+            ScoreSummaries.refresh(em, call.getId());
+        }
+        int kept = (int) form.getQuestions().stream().filter(q -> !q.isRemoved()).count();
+        audit.record(actor, created ? "call.create" : "call.update", AUDIT_TYPE, String.valueOf(call.getId()),
+                "questions=" + kept + " criteria=" + form.getCriteria().size()
+                        + (removed.isEmpty() ? "" : " removedQuestions=" + removed.stream().map(CallQuestion::getId).toList()));
+        return call.getId();
     }
 
     /** Saved questions that the form no longer keeps. */
-    private List<Long> removedQuestions(long callId, CallForm form) {
+    private static List<CallQuestion> removedQuestions(ProgrammeCall call, CallForm form) {
         Set<Long> kept = form.getQuestions().stream().filter(q -> q.getId() != null && !q.isRemoved())
                 .map(CallForm.Question::getId).collect(Collectors.toSet());
-        @SuppressWarnings("unchecked")
-        List<Object> ids = em.createNativeQuery("select id from call_question where call_id = ?1 and removed_at is null")
-                .setParameter(1, callId)
-                .getResultList();
-        return ids.stream().map(id -> ((Number) id).longValue()).filter(id -> !kept.contains(id)).toList();
+        return call.getAskedQuestions().stream().filter(q -> !kept.contains(q.getId())).toList();
     }
 
     /** A removed question with answers needs its confirmation box ticked; counted now, not when the page opened. */
-    private List<CallRules.Problem> answeredRemovals(long callId, CallForm form, List<Long> removed) {
-        List<CallRules.Problem> problems = new ArrayList<>();
+    private List<Problem> answeredRemovals(long callId, CallForm form, List<CallQuestion> removed) {
+        Set<Long> removedIds = removed.stream().map(CallQuestion::getId).collect(Collectors.toSet());
+        Map<Long, Long> answered = removedIds.isEmpty() ? Map.of() : answersPerQuestion(callId);
+        List<Problem> problems = new ArrayList<>();
         for (int i = 0; i < form.getQuestions().size(); i++) {
             CallForm.Question q = form.getQuestions().get(i);
-            if (q.getId() != null && removed.contains(q.getId()) && !q.isConfirmRemoval()) {
-                // A file is an answer too: it lives in application_file, not in the answers.
-                long answers = ((Number) em.createNativeQuery(
-                                """
-                                select count(*) from application a where a.call_id = ?1
-                                  and (coalesce(a.answers ->> cast(?2 as text), '') <> ''
-                                       or exists (select 1 from application_file f where f.application_id = a.id and f.question_id = ?3))
-                                """)
-                        .setParameter(1, callId)
-                        .setParameter(2, String.valueOf(q.getId()))
-                        .setParameter(3, q.getId())
-                        .getSingleResult()).longValue();
+            if (q.getId() != null && removedIds.contains(q.getId()) && !q.isConfirmRemoval()) {
+                long answers = answered.getOrDefault(q.getId(), 0L);
                 if (answers > 0) {
-                    problems.add(new CallRules.Problem("q" + i + ".remove", "calls.question.confirmRemoval", String.valueOf(answers)));
+                    problems.add(new Problem("q" + i + ".remove", "calls.question.confirmRemoval", String.valueOf(answers)));
                 }
             }
         }
         return problems;
     }
 
-    private List<CallRules.Problem> keysInUse(long callId, CallForm form) {
-        if (!hasSubmittedReviews(callId)) {
+    private List<Problem> keysInUse(ProgrammeCall call, CallForm form) {
+        if (!hasSubmittedReviews(call.getId())) {
             return List.of();
         }
-        @SuppressWarnings("unchecked")
-        List<String> saved = em.createNativeQuery("select key from rubric_criterion where call_id = ?1 order by position")
-                .setParameter(1, callId)
-                .getResultList();
         Set<String> kept = form.getCriteria().stream().map(CallForm.Criterion::effectiveKey).collect(Collectors.toSet());
-        List<String> missing = saved.stream().filter(key -> !kept.contains(key)).toList();
-        return missing.isEmpty()
-                ? List.of()
-                : List.of(new CallRules.Problem("rubric", "calls.criterion.keyInUse", String.join(", ", missing)));
+        List<String> missing = call.getCriteria().stream().map(RubricCriterion::getKey).filter(key -> !kept.contains(key)).toList();
+        return missing.isEmpty() ? List.of() : List.of(new Problem("rubric", "calls.criterion.keyInUse", String.join(", ", missing)));
     }
 
     private boolean hasSubmittedReviews(long callId) {
-        return !em.createNativeQuery(
-                        """
+        return !em.createNativeQuery("""
                         select 1 from review r join review_assignment ra on ra.id = r.assignment_id
                         join application a on a.id = ra.application_id
                         where a.call_id = ?1 and r.status = 'SUBMITTED' limit 1
@@ -340,103 +278,71 @@ public class Calls {
     }
 
     /**
-     * Questions keep their ids (answers are keyed by question id); positions are first moved out of
-     * the way, as (call, position) is unique among live questions and rows swap places. A removed
-     * question is marked, not deleted (see the class comment), and keeps its last position, so a
-     * submitted application shows it where it was.
+     * Questions keep their ids (answers are keyed by question id). Live questions hold distinct
+     * positions (a unique index), and rows swap places: they are first parked below zero and
+     * written, then given their new places. A removed question is marked, not deleted (see the
+     * class comment), and keeps its last position, so a submitted application shows it where it was.
      */
-    private void saveQuestions(long callId, CallForm form, List<Long> removed) {
-        for (Long id : removed) {
-            em.createNativeQuery("update call_question set removed_at = ?3 where id = ?1 and call_id = ?2 and removed_at is null")
-                    .setParameter(1, id)
-                    .setParameter(2, callId)
-                    .setParameter(3, Timestamp.from(clock.instant()))
-                    .executeUpdate();
+    private void saveQuestions(ProgrammeCall call, CallForm form, List<CallQuestion> removed) {
+        Instant now = clock.instant();
+        removed.forEach(q -> q.remove(now));
+        List<CallQuestion> live = call.getAskedQuestions();
+        for (int i = 0; i < live.size(); i++) {
+            live.get(i).park(-1 - i);
         }
-        em.createNativeQuery("update call_question set position = -position - 1 where call_id = ?1 and removed_at is null")
-                .setParameter(1, callId)
-                .executeUpdate();
+        em.flush();
         int position = 0;
-        for (CallForm.Question q : form.getQuestions()) {
-            if (q.isRemoved()) {
+        for (CallForm.Question typed : form.getQuestions()) {
+            if (typed.isRemoved()) {
+                continue;
+            }
+            CallQuestion question = typed.getId() == null
+                    ? call.addQuestion()
+                    : live.stream().filter(q -> q.getId().equals(typed.getId())).findFirst().orElse(null);
+            if (question == null) {
+                // Not a live question of this call (a forged or stale id): nothing to change.
                 continue;
             }
             position++;
-            String sql = q.getId() == null
-                    ? """
-                      insert into call_question (kind, label, help, required, max_length, min_value, max_value, choices,
-                        position, call_id)
-                      values (?1, cast(?2 as jsonb), cast(?3 as jsonb), ?4, cast(?5 as int), cast(?6 as numeric),
-                        cast(?7 as numeric), cast(?8 as jsonb), ?9, ?10)
-                      """
-                    : """
-                      update call_question set kind = ?1, label = cast(?2 as jsonb), help = cast(?3 as jsonb), required = ?4,
-                        max_length = cast(?5 as int), min_value = cast(?6 as numeric), max_value = cast(?7 as numeric),
-                        choices = cast(?8 as jsonb), position = ?9
-                      where call_id = ?10 and id = ?11 and removed_at is null
-                      """;
-            var statement = em.createNativeQuery(sql)
-                    .setParameter(1, q.getKind())
-                    .setParameter(2, texts(q.getLabel()))
-                    .setParameter(3, texts(q.getHelp()))
-                    .setParameter(4, q.isRequired())
-                    .setParameter(5, q.isText() ? CallRules.whole(q.getMaxLength()).map(String::valueOf).orElse(null) : null)
-                    .setParameter(6, q.isNumber() ? CallRules.decimal(q.getMinValue()).map(BigDecimal::toPlainString).orElse(null) : null)
-                    .setParameter(7, q.isNumber() ? CallRules.decimal(q.getMaxValue()).map(BigDecimal::toPlainString).orElse(null) : null)
-                    .setParameter(8, q.isChoice() ? QuestionChoice.json(CallRules.choices(q)) : "[]")
-                    .setParameter(9, position)
-                    .setParameter(10, callId);
-            if (q.getId() != null) {
-                statement.setParameter(11, q.getId());
-            }
-            statement.executeUpdate();
+            question.revise(CallQuestion.Kind.valueOf(typed.getKind()), LocalizedText.of(typed.getLabel()), LocalizedText.of(typed.getHelp()),
+                    typed.isRequired(), CallRules.whole(typed.getMaxLength()).orElse(null),
+                    CallRules.decimal(typed.getMinValue()).orElse(null), CallRules.decimal(typed.getMaxValue()).orElse(null),
+                    typed.isChoice() ? CallRules.choices(typed) : List.of(), position);
         }
     }
 
-    /** Criteria are rewritten whole: nothing refers to their rows, reviews refer to their keys. */
-    private void saveCriteria(long callId, CallForm form) {
-        em.createNativeQuery("delete from rubric_criterion where call_id = ?1").setParameter(1, callId).executeUpdate();
+    /** The rubric is rewritten whole: nothing refers to its rows, reviews refer to their keys. */
+    private void saveCriteria(ProgrammeCall call, CallForm form) {
+        call.replaceRubric(List.of());
+        em.flush();
+        List<RubricCriterion> rubric = new ArrayList<>();
         int position = 0;
         for (CallForm.Criterion c : form.getCriteria()) {
-            em.createNativeQuery(
-                            """
-                            insert into rubric_criterion (call_id, position, key, label, guidance, weight, max_score, bands)
-                            values (?1, ?2, ?3, cast(?4 as jsonb), cast(?5 as jsonb), ?6, ?7, cast(?8 as jsonb))
-                            """)
-                    .setParameter(1, callId)
-                    .setParameter(2, ++position)
-                    .setParameter(3, c.effectiveKey())
-                    .setParameter(4, texts(c.getLabel()))
-                    .setParameter(5, texts(c.getGuidance()))
-                    .setParameter(6, CallRules.decimal(c.getWeight()).orElseThrow())
-                    .setParameter(7, CallRules.whole(c.getMaxScore()).orElseThrow())
-                    .setParameter(8, ScoreBand.json(CallRules.bands(c)))
-                    .executeUpdate();
+            rubric.add(new RubricCriterion(call, ++position, c.effectiveKey(), LocalizedText.of(c.getLabel()),
+                    LocalizedText.of(c.getGuidance()), CallRules.decimal(c.getWeight()).orElseThrow(),
+                    CallRules.whole(c.getMaxScore()).orElseThrow(), CallRules.bands(c)));
         }
+        call.replaceRubric(rubric);
     }
 
-
-    /** The non-blank texts of a per-language map as a JSON object. */
-    private static String texts(Map<String, String> byLanguage) {
-        Map<String, String> kept = new LinkedHashMap<>();
-        byLanguage.forEach((language, text) -> {
-            if (!CallRules.blank(text)) {
-                kept.put(language, text.strip());
-            }
-        });
-        return JsonObjects.of(kept);
+    /** The bands as staff type them in one language, one per line ("0-1 weak"); null when none has a label in it. */
+    private static String lines(List<ScoreBand> bands, String language) {
+        List<String> lines = bands.stream().map(b -> b.line(language)).toList();
+        return lines.stream().allMatch(l -> l == null) ? null
+                : lines.stream().map(l -> l == null ? "" : l).collect(Collectors.joining("\n"));
     }
 
-    private static void putTexts(Map<String, String> into, Object json) {
+    private static String plain(BigDecimal number) {
+        return number.stripTrailingZeros().toPlainString();
+    }
+
+    /** The languages the form has a field for, filled from the stored text. */
+    private static void putTexts(Map<String, String> into, LocalizedText text) {
         Set<String> known = new HashSet<>(into.keySet());
-        new LocalizedTextConverter().convertToEntityAttribute(json).asMap().forEach((language, text) -> {
+        text.asMap().forEach((language, value) -> {
             if (known.contains(language)) {
-                into.put(language, text);
+                into.put(language, value);
             }
         });
-    }
-
-    private static String typed(Timestamp at, ZoneId zone) {
-        return TYPED.format(at.toInstant().atZone(zone));
     }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.hamkke.identity.Allowed;
 import org.hamkke.identity.Role;
+import org.hamkke.shared.db.Rows;
 
 /**
  * Conflicts of interest: the one place that says who may not review, move, decide or assign
@@ -24,8 +25,12 @@ import org.hamkke.identity.Role;
  *       gave, compared without case (members' addresses are stored in lower case), or
  *   <li>they declared a conflict with it as its reviewer (final: it is never taken back).
  * </ul>
- * The rule is written once, as SQL ({@link #conflicted}), so the services put it inside the very
- * queries that read or change an application: a page that forgets to ask cannot open the door.
+ * The rule is written once, as SQL ({@link #conflicted}, and {@link #reason} to say which of the
+ * three), so the services put it inside the very queries that read or change an application: a
+ * page that forgets to ask cannot open the door. It stays SQL, not an entity method, because it
+ * must filter lists in the database (a reviewer's assignments, the staff table, a file download)
+ * and reads people across contexts (a member's address against person.email). The declaration it
+ * reads is {@link ReviewAssignment#declare}'s.
  * Nothing here is shown to applicants.
  */
 @Allowed({Role.STAFF, Role.ADMIN})
@@ -84,6 +89,22 @@ public class Conflicts {
                 .formatted(person, application);
     }
 
+    /**
+     * The rule as an SQL expression naming why {@code person} conflicts with the application row
+     * {@code application}: 'APPLICANT', 'MEMBER', 'DECLARED' (a {@link Reason}), or null when they
+     * do not. The same three conditions as {@link #conflicted}, in the order checked.
+     */
+    static String reason(String person, String application) {
+        return """
+                (case when %2$s.applicant_id = %1$s then 'APPLICANT'
+                      when exists (select 1 from application_member cm join person cp on lower(cp.email) = cm.email
+                                   where cm.application_id = %2$s.id and cp.id = %1$s) then 'MEMBER'
+                      when exists (select 1 from review_assignment cr
+                                   where cr.application_id = %2$s.id and cr.reviewer_id = %1$s and cr.conflict = 'CONFLICT')
+                        then 'DECLARED' end)"""
+                .formatted(person, application);
+    }
+
     /** Why this person conflicts with this application, if they do. */
     public Optional<Reason> of(long personId, long applicationId) {
         return Optional.ofNullable(ofPerson(personId, List.of(applicationId)).get(applicationId));
@@ -94,27 +115,13 @@ public class Conflicts {
         if (applicationIds.isEmpty()) {
             return Map.of();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        """
-                        select a.id, case
-                          when a.applicant_id = ?1 then 'APPLICANT'
-                          when exists (select 1 from application_member m join person p on lower(p.email) = m.email
-                                       where m.application_id = a.id and p.id = ?1) then 'MEMBER'
-                          when exists (select 1 from review_assignment ra
-                                       where ra.application_id = a.id and ra.reviewer_id = ?1 and ra.conflict = 'CONFLICT')
-                            then 'DECLARED' end
-                        from application a where a.id = any(cast(?2 as bigint[]))
-                        """)
-                .setParameter(1, personId)
-                .setParameter(2, array(applicationIds))
-                .getResultList();
         Map<Long, Reason> reasons = new LinkedHashMap<>();
-        for (Object[] r : rows) {
-            if (r[1] != null) {
-                reasons.put(((Number) r[0]).longValue(), Reason.valueOf((String) r[1]));
-            }
-        }
+        Rows.list(em.createNativeQuery("select a.id, %s as reason from application a where a.id = any(cast(?2 as bigint[]))"
+                                .formatted(reason("?1", "a")))
+                        .setParameter(1, personId)
+                        .setParameter(2, array(applicationIds)),
+                        r -> Map.entry(r.id("id"), Optional.ofNullable(r.constant(Reason.class, "reason"))))
+                .forEach(e -> e.getValue().ifPresent(reason -> reasons.put(e.getKey(), reason)));
         return reasons;
     }
 
@@ -123,24 +130,21 @@ public class Conflicts {
      * automatic assignment, which must pass them over. Reads the call's own rows only.
      */
     public Map<Long, Set<Long>> inCall(long callId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        """
-                        select a.id, a.applicant_id from application a where a.call_id = ?1 and a.stage is not null
-                        union
-                        select a.id, p.id from application a join application_member m on m.application_id = a.id
-                        join person p on lower(p.email) = m.email
-                        where a.call_id = ?1 and a.stage is not null
-                        union
-                        select a.id, ra.reviewer_id from application a join review_assignment ra on ra.application_id = a.id
-                        where a.call_id = ?1 and ra.conflict = 'CONFLICT'
-                        """)
-                .setParameter(1, callId)
-                .getResultList();
         Map<Long, Set<Long>> people = new HashMap<>();
-        for (Object[] r : rows) {
-            people.computeIfAbsent(((Number) r[0]).longValue(), a -> new HashSet<>()).add(((Number) r[1]).longValue());
-        }
+        Rows.list(em.createNativeQuery("""
+                                select a.id as application_id, a.applicant_id as person_id from application a
+                                where a.call_id = ?1 and a.stage is not null
+                                union
+                                select a.id, p.id from application a join application_member m on m.application_id = a.id
+                                join person p on lower(p.email) = m.email
+                                where a.call_id = ?1 and a.stage is not null
+                                union
+                                select a.id, ra.reviewer_id from application a join review_assignment ra on ra.application_id = a.id
+                                where a.call_id = ?1 and ra.conflict = 'CONFLICT'
+                                """)
+                        .setParameter(1, callId),
+                        r -> Map.entry(r.id("application_id"), r.id("person_id")))
+                .forEach(e -> people.computeIfAbsent(e.getKey(), a -> new HashSet<>()).add(e.getValue()));
         return people;
     }
 

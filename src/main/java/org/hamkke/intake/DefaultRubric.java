@@ -2,6 +2,7 @@ package org.hamkke.intake;
 
 import java.util.List;
 import java.util.Map;
+import org.hamkke.shared.LocalizedText;
 
 /**
  * The default Social Solidarity Economy rubric: six criteria weighted to 100, each scored out of 5,
@@ -13,8 +14,19 @@ public final class DefaultRubric {
 
     public static final int MAX_SCORE = 5;
 
-    /** The same three bands on every criterion, as staff type them: what a score means to a reviewer. */
-    public static final String BANDS = "0-1 weak or absent\n2-3 present but unproven\n4-5 strong and evidenced";
+    /** The same three bands on every criterion, in the five languages: what a score means to a reviewer. */
+    public static final List<ScoreBand> BANDS = List.of(
+            new ScoreBand(0, 1, LocalizedText.of(Map.of("en", "weak or absent", "fr", "faible ou absent", "ar", "ضعيف أو غائب",
+                    "id", "lemah atau tidak ada", "ur", "کمزور یا غیر موجود"))),
+            new ScoreBand(2, 3, LocalizedText.of(Map.of("en", "present but unproven", "fr", "présent mais non démontré",
+                    "ar", "موجود لكن غير مثبت", "id", "ada tetapi belum terbukti", "ur", "موجود مگر ثابت نہیں"))),
+            new ScoreBand(4, 5, LocalizedText.of(Map.of("en", "strong and evidenced", "fr", "solide et étayé",
+                    "ar", "قوي ومدعوم بالأدلة", "id", "kuat dan didukung bukti", "ur", "مضبوط اور شواہد سے ثابت"))));
+
+    /** The bands as staff type them in one language, one per line ("0-1 weak or absent"). */
+    public static String lines(String language) {
+        return BANDS.stream().map(b -> b.line(language)).collect(java.util.stream.Collectors.joining("\n"));
+    }
 
     /** One criterion; label and guidance by language code. */
     public record Criterion(String key, Map<String, String> label, Map<String, String> guidance, int weight) {}

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -18,6 +17,7 @@ import org.hamkke.identity.Allowed;
 import org.hamkke.notification.NoticeEvent;
 import org.hamkke.notification.NoticeKind;
 import org.hamkke.notification.NotificationService;
+import org.hamkke.shared.db.Rows;
 import org.hamkke.shared.retention.Housekeeper;
 
 /**
@@ -43,23 +43,31 @@ public class IntakeReminders implements Housekeeper {
     @ConfigProperty(name = "hamkke.housekeeping.draft-age", defaultValue = "P30D")
     Duration draftAge;
 
+    /** Whom to remind of what: the notice's recipient, the call's title in their language, the moment, and where it leads. */
+    private record Due(long key, long recipientId, long callId, long applicationId, String callTitle, Instant when, String zone,
+            String language) {
+
+        String at() {
+            return format(when, zone, language);
+        }
+    }
+
     /** @return how many applicants were reminded now */
     public int remindDrafts(Instant now) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        """
-                        select a.id, a.applicant_id, a.call_id, coalesce(c.title ->> p.locale, c.title ->> 'en'), c.closes_at, c.time_zone, p.locale
-                        from application a join programme_call c on c.id = a.call_id join person p on p.id = a.applicant_id
-                        where a.stage is null and c.closes_at > ?1 and c.closes_at <= ?2
-                        """)
-                .setParameter(1, Timestamp.from(now))
-                .setParameter(2, Timestamp.from(now.plus(AHEAD)))
-                .getResultList();
         int reminded = 0;
-        for (Object[] r : rows) {
-            String when = format(((Timestamp) r[4]).toInstant(), (String) r[5], (String) r[6]);
-            if (notifications.notify(new NoticeEvent(((Number) r[1]).longValue(), NoticeKind.DRAFT_REMINDER,
-                    Map.of("call", (String) r[3], "closes", when), "draft-reminder:" + r[0], "/me/apply.xhtml?call=" + r[2]))) {
+        for (Due due : Rows.list(em.createNativeQuery("""
+                                select a.id, a.applicant_id, a.call_id, coalesce(c.title ->> p.locale, c.title ->> 'en') as title,
+                                       c.closes_at, c.time_zone, p.locale
+                                from application a join programme_call c on c.id = a.call_id join person p on p.id = a.applicant_id
+                                where a.stage is null and c.closes_at > ?1 and c.closes_at <= ?2
+                                """)
+                        .setParameter(1, Timestamp.from(now))
+                        .setParameter(2, Timestamp.from(now.plus(AHEAD))),
+                r -> new Due(r.id("id"), r.id("applicant_id"), r.id("call_id"), r.id("id"), r.text("title"), r.instant("closes_at"),
+                        r.text("time_zone"), r.text("locale")))) {
+            if (notifications.notify(new NoticeEvent(due.recipientId(), NoticeKind.DRAFT_REMINDER,
+                    Map.of("call", due.callTitle(), "closes", due.at()), "draft-reminder:" + due.key(),
+                    "/me/apply.xhtml?call=" + due.callId()))) {
                 reminded++;
             }
         }
@@ -74,26 +82,23 @@ public class IntakeReminders implements Housekeeper {
      * @return how many reviewers were reminded now
      */
     public int remindReviewers(Instant now) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        """
-                        select ra.id, ra.reviewer_id, ra.application_id, coalesce(c.title ->> p.locale, c.title ->> 'en'),
-                               c.review_deadline, c.time_zone, p.locale
-                        from review_assignment ra join application a on a.id = ra.application_id
-                        join programme_call c on c.id = a.call_id join person p on p.id = ra.reviewer_id
-                        left join review r on r.assignment_id = ra.id
-                        where (r.status is null or r.status = 'DRAFT') and a.stage <> 'WITHDRAWN' and not %s
-                          and c.review_deadline > ?1 and c.review_deadline <= ?2
-                        """.formatted(Conflicts.conflicted("ra.reviewer_id", "a")))
-                .setParameter(1, Timestamp.from(now))
-                .setParameter(2, Timestamp.from(now.plus(AHEAD)))
-                .getResultList();
         int reminded = 0;
-        for (Object[] r : rows) {
-            String when = format(((Timestamp) r[4]).toInstant(), (String) r[5], (String) r[6]);
-            if (notifications.notify(new NoticeEvent(((Number) r[1]).longValue(), NoticeKind.REVIEW_REMINDER,
-                    Map.of("call", (String) r[3], "deadline", when), "review-reminder:" + r[0],
-                    "/reviewer/review.xhtml?application=" + r[2]))) {
+        for (Due due : Rows.list(em.createNativeQuery("""
+                                select ra.id, ra.reviewer_id, a.call_id, ra.application_id,
+                                       coalesce(c.title ->> p.locale, c.title ->> 'en') as title, c.review_deadline, c.time_zone, p.locale
+                                from review_assignment ra join application a on a.id = ra.application_id
+                                join programme_call c on c.id = a.call_id join person p on p.id = ra.reviewer_id
+                                left join review r on r.assignment_id = ra.id
+                                where (r.status is null or r.status = 'DRAFT') and a.stage <> 'WITHDRAWN' and not %s
+                                  and c.review_deadline > ?1 and c.review_deadline <= ?2
+                                """.formatted(Conflicts.conflicted("ra.reviewer_id", "a")))
+                        .setParameter(1, Timestamp.from(now))
+                        .setParameter(2, Timestamp.from(now.plus(AHEAD))),
+                r -> new Due(r.id("id"), r.id("reviewer_id"), r.id("call_id"), r.id("application_id"), r.text("title"),
+                        r.instant("review_deadline"), r.text("time_zone"), r.text("locale")))) {
+            if (notifications.notify(new NoticeEvent(due.recipientId(), NoticeKind.REVIEW_REMINDER,
+                    Map.of("call", due.callTitle(), "deadline", due.at()), "review-reminder:" + due.key(),
+                    "/reviewer/review.xhtml?application=" + due.applicationId()))) {
                 reminded++;
             }
         }

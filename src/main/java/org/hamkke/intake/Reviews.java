@@ -3,33 +3,42 @@ package org.hamkke.intake;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.hamkke.identity.Allowed;
+import org.hamkke.identity.Person;
 import org.hamkke.identity.Role;
-import org.hamkke.shared.JsonObjects;
+import org.hamkke.notification.NoticeEvent;
+import org.hamkke.notification.NoticeKind;
+import org.hamkke.notification.NotificationService;
 import org.hamkke.shared.audit.Actor;
 import org.hamkke.shared.audit.AuditLog;
+import org.hamkke.shared.db.Rows;
 
 /**
  * Review: staff assign reviewers; a reviewer declares a conflict of interest (or none) before
- * seeing anything, scores each criterion of the call's rubric with a comment, saves a draft and
- * submits. Every reviewer-facing method takes the reviewer's id and checks the assignment, the
- * declaration and every other conflict ({@link Conflicts}) inside its query, so no page or API can
- * show an application to someone not assigned, to its applicant or a co-member, or to someone who
- * declared a conflict; a withdrawn application is closed to its reviewers. With blind review,
- * names, members and file names are never sent.
+ * seeing anything ({@link ReviewAssignment#declare}), scores each criterion of the call's rubric
+ * with a comment, saves a draft and submits ({@link Review}); staff may reopen a submitted review
+ * with a reason, and its reviewer is told.
+ *
+ * <p>Which objects a person may reach is decided in the queries: every reviewer-facing method
+ * takes the reviewer's id and finds their assignment with the conflict rule ({@link Conflicts})
+ * inside the query, so no page or API can show an application to someone not assigned, to its
+ * applicant or a co-member, or to someone who declared a conflict; a withdrawn application is
+ * closed to its reviewers. With blind review, names, members and file names are never sent.
+ * Every change that moves the call's figures refreshes its score summary ({@link ScoreSummaries}).
  */
 /** Staff manage reviews; a reviewer's own methods say so, and their queries keep each reviewer to their assignments. */
 @Allowed({Role.STAFF, Role.ADMIN})
@@ -40,7 +49,6 @@ public class Reviews {
     @Inject
     EntityManager em;
 
-
     @Inject
     Clock clock;
 
@@ -50,6 +58,9 @@ public class Reviews {
     @Inject
     Conflicts conflicts;
 
+    @Inject
+    NotificationService notifications;
+
     /** Not assigned, conflicted, or no such application: the same answer for all three. */
     public static final class NotAvailable extends RuntimeException {
         NotAvailable() {
@@ -57,37 +68,51 @@ public class Reviews {
         }
     }
 
-    /** A submitted review is final; staff reopen it, reviewers cannot change it. */
-    public static final class AlreadySubmitted extends RuntimeException {
-        AlreadySubmitted() {
-            super("Review already submitted");
+    /** A rubric criterion as reviewers score it, with its score bands ("0-1 weak") to guide them. */
+    public record Criterion(String key, String labelJson, String guidanceJson, double weight, int maxScore, List<ScoreBand> bands) {
+
+        static Criterion of(RubricCriterion c) {
+            return new Criterion(c.getKey(), c.getLabel().json(), c.getGuidance().json(), c.getWeight().doubleValue(),
+                    c.getMaxScore(), c.getBands());
         }
     }
 
-    /** A rubric criterion as reviewers score it, with its score bands ("0-1 weak") to guide them. */
-    public record Criterion(String key, String labelJson, String guidanceJson, double weight, int maxScore, List<ScoreBand> bands) {}
-
-    public record Assignment(long applicationId, String callTitleJson, String conflict, String reviewStatus) {}
+    /**
+     * One of a reviewer's assignments, for their list.
+     *
+     * @param reviewStatus NONE (not started), DRAFT or SUBMITTED
+     * @param reviewDeadline when the call wants reviews by, or null
+     */
+    public record Assignment(long applicationId, String callTitleJson, ReviewAssignment.Declaration conflict, String reviewStatus,
+            Instant reviewDeadline) {}
 
     /** What a reviewer sees of an application; name and members are null under blind review, file names neutral. */
     public record Sheet(
-            long applicationId, String callTitleJson, boolean blind, String name, String kind, String sector, String region,
+            long applicationId, String callTitleJson, boolean blind, String name, ApplicantKind kind, String sector, String region,
             List<String> members, List<AnswerSheet.Answer> answers, List<Criterion> rubric, Map<String, Integer> scores,
             Map<String, String> comments, boolean submitted) {}
 
     public record Reviewer(long id, String name) {}
 
+    /** One reviewer's review of an application as staff see it, names included, with its reopenings. */
+    public record StaffView(
+            long reviewerId, String reviewerName, ReviewAssignment.Declaration conflict, String status, Instant submittedAt,
+            Map<String, Integer> scores, Map<String, String> comments, List<Reopening> reopenings) {
+
+        public boolean isSubmitted() {
+            return "SUBMITTED".equals(status);
+        }
+    }
+
+    /** Staff reopened a submitted review: who, when and why. */
+    public record Reopening(String actor, Instant at, String reason) {}
+
     /** People with the reviewer role at their last sign-in. */
     public List<Reviewer> reviewers() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        """
-                        select p.id, coalesce(nullif(p.display_name, ''), p.username) from person p
+        return Rows.list(em.createNativeQuery("""
+                        select p.id, coalesce(nullif(p.display_name, ''), p.username) as name from person p
                         join person_role r on r.person_id = p.id and r.role = 'reviewer'
-                        order by 2, 1
-                        """)
-                .getResultList();
-        return rows.stream().map(r -> new Reviewer(((Number) r[0]).longValue(), (String) r[1])).toList();
+                        order by 2, 1"""), r -> new Reviewer(r.id("id"), r.text("name")));
     }
 
     /**
@@ -103,13 +128,19 @@ public class Reviews {
         }
         conflicts.require(staff.personId(), applicationId);
         conflicts.require(reviewerId, applicationId);
-        insertAssignment(staff, applicationId, reviewerId);
+        if (insertAssignment(staff, applicationId, reviewerId) == 1) {
+            Application application = em.find(Application.class, applicationId);
+            ScoreSummaries.refresh(em, application.getCall().getId());
+        }
     }
 
-    /** Adds the assignment; the conflict rule is in the statement too, so nothing can slip past it. */
+    /**
+     * Adds the assignment when the application may have one: submitted, not withdrawn, and the
+     * reviewer not conflicted. The conflict rule is in the statement itself, so nothing can slip
+     * past it between a check and the insert; assigning twice adds nothing.
+     */
     private int insertAssignment(Actor staff, long applicationId, long reviewerId) {
-        int added = em.createNativeQuery(
-                        """
+        int added = em.createNativeQuery("""
                         insert into review_assignment (application_id, reviewer_id, assigned_at, assigned_by)
                         select ?1, ?2, ?3, ?4 from application a
                         where a.id = ?1 and a.stage is not null and a.stage <> 'WITHDRAWN' and not %s
@@ -139,34 +170,26 @@ public class Reviews {
 
     /** As {@link #autoAssign(Actor, long, int)}, for the chosen applications only (null: all). */
     public int autoAssign(Actor staff, long callId, int perApplication, Set<Long> only) {
-        @SuppressWarnings("unchecked")
-        List<Object> applications = em.createNativeQuery(
-                        "select id from application where call_id = ?1 and stage = 'IN_REVIEW' order by submitted_at, id")
-                .setParameter(1, callId)
-                .getResultList();
-        List<Long> appIds = applications.stream().map(o -> ((Number) o).longValue())
-                .filter(id -> only == null || only.contains(id)).toList();
+        record Existing(long application, long reviewer, boolean conflict) {}
+        List<Long> appIds = Rows.list(em.createNativeQuery(
+                                "select id from application where call_id = ?1 and stage = 'IN_REVIEW' order by submitted_at, id")
+                        .setParameter(1, callId), r -> r.id("id"))
+                .stream().filter(id -> only == null || only.contains(id)).toList();
         List<Long> reviewerIds = reviewers().stream().map(Reviewer::id).toList();
         Map<Long, Integer> load = new HashMap<>();
         Map<Long, Set<Long>> onIt = new HashMap<>();
         Map<Long, Integer> active = new HashMap<>();
         // The call's assignments only: a reviewer's load is the work this call's deadline asks of
         // them. A declared conflict is no work, and its reviewer is never put on that application again.
-        @SuppressWarnings("unchecked")
-        List<Object[]> existing = em.createNativeQuery(
-                        """
-                        select ra.application_id, ra.reviewer_id, ra.conflict from review_assignment ra
-                        join application a on a.id = ra.application_id where a.call_id = ?1
-                        """)
-                .setParameter(1, callId)
-                .getResultList();
-        for (Object[] row : existing) {
-            long app = ((Number) row[0]).longValue();
-            long reviewer = ((Number) row[1]).longValue();
-            onIt.computeIfAbsent(app, a -> new HashSet<>()).add(reviewer);
-            if (!"CONFLICT".equals(row[2])) {
-                load.merge(reviewer, 1, Integer::sum);
-                active.merge(app, 1, Integer::sum);
+        for (Existing row : Rows.list(em.createNativeQuery("""
+                                select ra.application_id, ra.reviewer_id, ra.conflict = 'CONFLICT' as conflict from review_assignment ra
+                                join application a on a.id = ra.application_id where a.call_id = ?1""")
+                        .setParameter(1, callId),
+                r -> new Existing(r.id("application_id"), r.id("reviewer_id"), r.flag("conflict")))) {
+            onIt.computeIfAbsent(row.application(), a -> new HashSet<>()).add(row.reviewer());
+            if (!row.conflict()) {
+                load.merge(row.reviewer(), 1, Integer::sum);
+                active.merge(row.application(), 1, Integer::sum);
             }
         }
         conflicts.inCall(callId).forEach((app, people) -> onIt.computeIfAbsent(app, a -> new HashSet<>()).addAll(people));
@@ -177,47 +200,46 @@ public class Reviews {
                 count += insertAssignment(staff, entry.getKey(), reviewer);
             }
         }
+        if (count > 0) {
+            ScoreSummaries.refresh(em, callId);
+        }
         return count;
     }
 
+    /** The reviewer's assignments they may still see (not withdrawn, no conflict but the one they may yet declare), oldest first. */
     @Allowed(Role.REVIEWER)
     public List<Assignment> assignmentsOf(long reviewerId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        """
-                        select a.id, c.title::text, ra.conflict, coalesce(r.status, 'NONE')
-                        from review_assignment ra join application a on a.id = ra.application_id
-                        join programme_call c on c.id = a.call_id left join review r on r.assignment_id = ra.id
-                        where ra.reviewer_id = ?1 and a.stage <> 'WITHDRAWN' and not %s
-                        order by ra.assigned_at, a.id
-                        """.formatted(Conflicts.conflicted("ra.reviewer_id", "a")))
-                .setParameter(1, reviewerId)
-                .getResultList();
-        return rows.stream()
-                .map(r -> new Assignment(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3]))
-                .toList();
+        return Rows.list(em.createNativeQuery("""
+                                select a.id, c.title, ra.conflict, coalesce(r.status, 'NONE') as status, c.review_deadline
+                                from review_assignment ra join application a on a.id = ra.application_id
+                                join programme_call c on c.id = a.call_id left join review r on r.assignment_id = ra.id
+                                where ra.reviewer_id = ?1 and a.stage <> 'WITHDRAWN' and not %s
+                                order by ra.assigned_at, a.id
+                                """.formatted(Conflicts.conflicted("ra.reviewer_id", "a")))
+                        .setParameter(1, reviewerId),
+                r -> new Assignment(r.id("id"), r.text("title"), r.constant(ReviewAssignment.Declaration.class, "conflict"),
+                        r.text("status"), r.instant("review_deadline")));
     }
 
-    /** The reviewer's declaration; a conflict is final and shuts the application to them for good. */
+    /**
+     * The reviewer's declaration ({@link ReviewAssignment#declare}): made once; a conflict is final
+     * and shuts the application to them for good.
+     *
+     * @throws NotAvailable when the application is not open to them, or they declared already
+     */
     @Allowed(Role.REVIEWER)
     public void declare(Actor reviewer, long applicationId, boolean conflict) {
-        int changed = em.createNativeQuery(
-                        """
-                        update review_assignment ra set conflict = ?3, declared_at = ?4
-                        from application a
-                        where a.id = ra.application_id and ra.application_id = ?1 and ra.reviewer_id = ?2
-                          and ra.conflict = 'UNDECLARED' and %s
-                        """.formatted(OPEN_TO_REVIEWER))
-                .setParameter(1, applicationId)
-                .setParameter(2, reviewer.personId())
-                .setParameter(3, conflict ? "CONFLICT" : "NONE")
-                .setParameter(4, Timestamp.from(clock.instant()))
-                .executeUpdate();
-        if (changed != 1) {
+        long assignmentId = openAssignment(reviewer.personId(), applicationId).orElseThrow(NotAvailable::new);
+        // Locked: two tabs declaring at once follow one another, and the second finds it declared.
+        ReviewAssignment assignment = em.find(ReviewAssignment.class, assignmentId, LockModeType.PESSIMISTIC_WRITE);
+        try {
+            assignment.declare(conflict, clock.instant());
+        } catch (ReviewAssignment.AlreadyDeclared e) {
             throw new NotAvailable();
         }
         if (conflict) {
             audit.record(reviewer, "review.conflict", "application", String.valueOf(applicationId), "reassign");
+            ScoreSummaries.refresh(em, assignment.getApplication().getCall().getId());
         }
     }
 
@@ -228,94 +250,49 @@ public class Reviews {
      */
     @Allowed(Role.REVIEWER)
     public boolean needsDeclaration(long reviewerId, long applicationId) {
-        return "UNDECLARED".equals(declaration(reviewerId, applicationId).orElseThrow(NotAvailable::new));
+        long assignmentId = openAssignment(reviewerId, applicationId).orElseThrow(NotAvailable::new);
+        return em.find(ReviewAssignment.class, assignmentId).getDeclaration() == ReviewAssignment.Declaration.UNDECLARED;
     }
 
     /** The application as this reviewer may see it: only assigned, only after declaring no conflict. */
     @Allowed(Role.REVIEWER)
     public Sheet open(long reviewerId, long applicationId) {
-        if (!"NONE".equals(declaration(reviewerId, applicationId).orElse(null))) {
-            throw new NotAvailable();
-        }
-        Object[] a = (Object[]) em.createNativeQuery(
-                        """
-                        select a.call_id, c.title::text, c.blind_review, a.name, a.applicant_kind, a.sector, a.region, a.answers::text
-                        from application a join programme_call c on c.id = a.call_id where a.id = ?1
-                        """)
-                .setParameter(1, applicationId)
-                .getSingleResult();
-        long callId = ((Number) a[0]).longValue();
-        boolean blind = (Boolean) a[2];
-        List<String> members = new ArrayList<>();
-        if (!blind) {
-            @SuppressWarnings("unchecked")
-            List<Object> names = em.createNativeQuery("select name from application_member where application_id = ?1 order by position")
-                    .setParameter(1, applicationId)
-                    .getResultList();
-            names.forEach(n -> members.add((String) n));
-        }
-        List<AnswerSheet.Answer> answers = AnswerSheet.of(em, callId, applicationId, (String) a[7], blind);
-        Object[] review = reviewOf(reviewerId, applicationId);
-        return new Sheet(applicationId, (String) a[1], blind, blind ? null : (String) a[3], (String) a[4], (String) a[5],
-                (String) a[6], members, answers, rubric(callId), review == null ? Map.of() : JsonObjects.ints((String) review[0]),
-                review == null ? Map.of() : JsonObjects.strings((String) review[1]), review != null && "SUBMITTED".equals(review[2]));
+        ReviewAssignment assignment = declaredNone(reviewerId, applicationId);
+        Application a = assignment.getApplication();
+        ProgrammeCall call = a.getCall();
+        boolean blind = call.isBlindReview();
+        Review review = assignment.getReview();
+        return new Sheet(applicationId, call.getTitle().json(), blind, blind ? null : a.getName(), a.getKind(), a.getSector(),
+                a.getRegion(), blind ? List.of() : a.getMembers().stream().map(ApplicationMember::getName).toList(),
+                AnswerSheet.of(a, blind), call.getCriteria().stream().map(Criterion::of).toList(),
+                review == null ? Map.of() : review.getScores(), review == null ? Map.of() : review.getComments(),
+                review != null && review.isSubmitted());
     }
 
     /**
-     * Saves the scores and comments; with {@code submit}, every criterion must be scored in range
-     * and the review becomes final.
+     * Saves the scores and comments ({@link Review#saveDraft}); with {@code submit}, every criterion
+     * must be scored in range and the review becomes final ({@link Review#submit}).
+     *
+     * @throws NotAvailable when the application is not open to this reviewer
+     * @throws Review.AlreadySubmitted when it is submitted
+     * @throws IllegalArgumentException when submitting with a criterion unscored or out of range
+     * @throws TextRules.Refused for a comment that cannot be stored
      */
     @Allowed(Role.REVIEWER)
     public void save(Actor reviewer, long applicationId, Map<String, Integer> scores, Map<String, String> comments, boolean submit) {
-        Sheet sheet = open(reviewer.personId(), applicationId);
-        if (sheet.submitted()) {
-            throw new AlreadySubmitted();
-        }
-        TextRules.require(comments.values(), TextRules.COMMENT);
+        ReviewAssignment assignment = declaredNone(reviewer.personId(), applicationId);
+        Review review = assignment.review();
         if (submit) {
-            List<Scoring.Criterion> rubric = sheet.rubric().stream()
-                    .map(c -> new Scoring.Criterion(c.key(), c.weight(), c.maxScore())).toList();
-            Scoring.weighted(rubric, scores);
-        }
-        Map<String, String> written = new LinkedHashMap<>();
-        comments.forEach((k, v) -> {
-            if (v != null && !v.isBlank()) {
-                written.put(k, v.strip());
-            }
-        });
-        em.createNativeQuery(
-                        """
-                        insert into review (assignment_id, scores, comments, status, submitted_at)
-                        select id, cast(?3 as jsonb), cast(?4 as jsonb), ?5, ?6 from review_assignment
-                        where application_id = ?1 and reviewer_id = ?2
-                        on conflict (assignment_id) do update set scores = excluded.scores, comments = excluded.comments,
-                          status = excluded.status, submitted_at = excluded.submitted_at, version = review.version + 1
-                        where review.status = 'DRAFT'
-                        """)
-                .setParameter(1, applicationId)
-                .setParameter(2, reviewer.personId())
-                .setParameter(3, JsonObjects.of(scores))
-                .setParameter(4, JsonObjects.of(written))
-                .setParameter(5, submit ? "SUBMITTED" : "DRAFT")
-                .setParameter(6, submit ? Timestamp.from(clock.instant()) : null)
-                .executeUpdate();
-    }
-
-    /** One reviewer's review of an application as staff see it, names included, with its reopenings. */
-    public record StaffView(
-            long reviewerId, String reviewerName, String conflict, String status, Instant submittedAt,
-            Map<String, Integer> scores, Map<String, String> comments, List<Reopening> reopenings) {
-
-        public boolean isSubmitted() {
-            return "SUBMITTED".equals(status);
+            ProgrammeCall call = assignment.getApplication().getCall();
+            review.submit(scores, comments, call.scoringRubric(), clock.instant());
+            ScoreSummaries.refresh(em, call.getId());
+        } else {
+            review.saveDraft(scores, comments);
         }
     }
-
-    /** Staff reopened a submitted review: who, when and why. */
-    public record Reopening(String actor, Instant at, String reason) {}
 
     /**
-     * Every assignment of an application with its review and reopenings, for staff (two queries).
+     * Every assignment of an application with its review and reopenings, for staff.
      *
      * @param readerId the staff member reading
      * @throws Conflicts.Conflicted when the reader conflicts with the application: who reviewed
@@ -323,199 +300,68 @@ public class Reviews {
      */
     public List<StaffView> ofApplication(long readerId, long applicationId) {
         conflicts.require(readerId, applicationId);
-        @SuppressWarnings("unchecked")
-        List<Object[]> history = em.createNativeQuery(
-                        """
-                        select ra.reviewer_id, o.actor, o.at, o.reason from review_reopening o
-                        join review_assignment ra on ra.id = o.assignment_id where ra.application_id = ?1 order by o.at, o.id
-                        """)
-                .setParameter(1, applicationId)
+        List<ReviewAssignment> assignments = em.createNamedQuery("ReviewAssignment.ofApplication", ReviewAssignment.class)
+                .setParameter("application", applicationId)
                 .getResultList();
-        Map<Long, List<Reopening>> reopenings = new HashMap<>();
-        for (Object[] h : history) {
-            reopenings.computeIfAbsent(((Number) h[0]).longValue(), k -> new ArrayList<>())
-                    .add(new Reopening((String) h[1], ((Timestamp) h[2]).toInstant(), (String) h[3]));
+        if (assignments.isEmpty()) {
+            return List.of();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        """
-                        select ra.reviewer_id, coalesce(nullif(p.display_name, ''), p.username), ra.conflict, r.status, r.submitted_at,
-                               coalesce(r.scores::text, '{}'), coalesce(r.comments::text, '{}')
-                        from review_assignment ra join person p on p.id = ra.reviewer_id
-                        left join review r on r.assignment_id = ra.id
-                        where ra.application_id = ?1 order by ra.assigned_at, ra.id
-                        """)
-                .setParameter(1, applicationId)
-                .getResultList();
-        return rows.stream().map(r -> new StaffView(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                        r[3] == null ? "NOT_STARTED" : (String) r[3], r[4] == null ? null : ((Timestamp) r[4]).toInstant(),
-                        JsonObjects.ints((String) r[5]), JsonObjects.strings((String) r[6]),
-                        reopenings.getOrDefault(((Number) r[0]).longValue(), List.of())))
-                .toList();
+        Map<Long, String> names = em.createQuery("select p from Person p where p.id in :ids", Person.class)
+                .setParameter("ids", assignments.stream().map(ReviewAssignment::getReviewerId).distinct().toList())
+                .getResultList().stream()
+                .collect(Collectors.toMap(Person::getId, Person::getDisplayName));
+        return assignments.stream().map(ra -> {
+            Review r = ra.getReview();
+            return new StaffView(ra.getReviewerId(), names.getOrDefault(ra.getReviewerId(), ""), ra.getDeclaration(),
+                    r == null ? "NOT_STARTED" : r.getStatus().name(), r == null ? null : r.getSubmittedAt(),
+                    r == null ? Map.of() : r.getScores(), r == null ? Map.of() : r.getComments(),
+                    r == null ? List.of() : r.getReopenings().stream().map(o -> new Reopening(o.getActor(), o.getAt(), o.getReason())).toList());
+        }).toList();
     }
 
-    /** Why a reopening was refused. */
-    public static final class NotSubmitted extends RuntimeException {
-        NotSubmitted() {
-            super("Only a submitted review can be reopened");
-        }
+    /** The application's score summary ({@link ScoreSummary}), for a reader who does not conflict with it; empty before a review is scored. */
+    public Optional<ScoreSummary> summary(long readerId, long applicationId) {
+        return conflicts.of(readerId, applicationId).isPresent() ? Optional.empty() : ScoreSummaries.of(em, applicationId);
     }
 
     /**
-     * Staff reopen a submitted review so its reviewer can change it: back to a draft with its scores
-     * and comments kept; the reason and who reopened it stay in the review's history.
+     * Staff reopen a submitted review ({@link Review#reopen}) so its reviewer can change it; the
+     * reviewer is told, once per reopening, in their language.
      *
-     * @throws NotSubmitted when the review is not (or no longer) submitted: a second click changes nothing
-     * @throws IllegalArgumentException without a reason
+     * @throws Review.NotSubmitted when the review is not (or no longer) submitted: a second click changes nothing
+     * @throws Review.ReasonRequired without a reason
+     * @throws Conflicts.Conflicted when the staff member conflicts with the application
+     * @throws TextRules.Refused for a reason too long or that cannot be stored
      */
     public void reopen(Actor staff, long applicationId, long reviewerId, String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("A reason is required");
-        }
-        TextRules.require(reason, TextRules.REOPEN_REASON);
         conflicts.require(staff.personId(), applicationId);
-        @SuppressWarnings("unchecked")
-        List<Number> reopened = em.createNativeQuery(
-                        """
-                        update review r set status = 'DRAFT', submitted_at = null, version = r.version + 1
-                        from review_assignment ra
-                        where ra.id = r.assignment_id and ra.application_id = ?1 and ra.reviewer_id = ?2 and r.status = 'SUBMITTED'
-                        returning ra.id
-                        """)
-                .setParameter(1, applicationId)
-                .setParameter(2, reviewerId)
-                .getResultList();
-        if (reopened.isEmpty()) {
-            throw new NotSubmitted();
-        }
-        em.createNativeQuery("insert into review_reopening (assignment_id, actor_id, actor, at, reason) values (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, reopened.getFirst().longValue())
-                .setParameter(2, staff.personId())
-                .setParameter(3, staff.username())
-                .setParameter(4, Timestamp.from(clock.instant()))
-                .setParameter(5, reason.strip())
-                .executeUpdate();
-        audit.record(staff, "review.reopen", "application", String.valueOf(applicationId), "reviewer " + reviewerId + ": " + reason.strip());
-    }
-
-    /**
-     * Scores of some applications of a call (a page of the staff table, or one application), from
-     * submitted reviews only, with each reviewer's habits taken out exactly as over the whole call.
-     * Reads the reviews of these applications, and from the rest of the call only one row per
-     * reviewer: their mean and spread, which the database works out. Applications the reader
-     * conflicts with are left out (their scores are what the conflict concerns).
-     */
-    public Map<Long, Scoring.Summary> summaries(long readerId, long callId, Collection<Long> applicationIds) {
-        List<Scoring.Criterion> rubric = rubric(callId).stream()
-                .map(c -> new Scoring.Criterion(c.key(), c.weight(), c.maxScore())).toList();
-        Set<Long> readable = new HashSet<>(applicationIds);
-        readable.removeAll(conflicts.ofPerson(readerId, applicationIds).keySet());
-        if (rubric.isEmpty() || readable.isEmpty()) {
-            return Map.of();
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        """
-                        select ra.reviewer_id, ra.application_id, r.scores::text
-                        from review r join review_assignment ra on ra.id = r.assignment_id
-                        join application a on a.id = ra.application_id
-                        where a.call_id = ?1 and ra.application_id = any(cast(?2 as bigint[])) and r.status = 'SUBMITTED'
-                        order by ra.application_id, ra.id
-                        """)
-                .setParameter(1, callId)
-                .setParameter(2, Conflicts.array(readable))
-                .getResultList();
-        List<Scoring.Review> reviews = new ArrayList<>();
-        for (Object[] r : rows) {
-            Scoring.Review review = new Scoring.Review(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
-                    JsonObjects.ints((String) r[2]));
-            if (scoredWhole(rubric, review)) {
-                reviews.add(review);
+        Optional<ReviewAssignment> found = em.createNamedQuery("ReviewAssignment.ofApplication", ReviewAssignment.class)
+                .setParameter("application", applicationId)
+                .getResultStream()
+                .filter(ra -> ra.getReviewerId() == reviewerId)
+                .findFirst();
+        Review review = found.map(ReviewAssignment::getReview).orElse(null);
+        if (review == null) {
+            if (reason == null || reason.isBlank()) {
+                throw new Review.ReasonRequired();
             }
+            throw new Review.NotSubmitted();
         }
-        if (reviews.isEmpty()) {
-            return Map.of();
-        }
-        // Each reviewer's habits, and the call's (the row without a reviewer), over all of the call's
-        // submitted reviews: the review's score is Scoring.weighted written in SQL. A review missing a
-        // criterion added after it was submitted is left out here as in Java.
-        @SuppressWarnings("unchecked")
-        List<Object[]> habits = em.createNativeQuery(
-                        """
-                        with scored as (
-                          select ra.reviewer_id,
-                                 100 * sum(rc.weight * cast(r.scores ->> rc.key as numeric) / rc.max_score) / sum(rc.weight) as score
-                          from review r join review_assignment ra on ra.id = r.assignment_id
-                          join application a on a.id = ra.application_id
-                          join rubric_criterion rc on rc.call_id = a.call_id
-                          where a.call_id = ?1 and r.status = 'SUBMITTED'
-                          group by r.assignment_id, ra.reviewer_id
-                          having count(r.scores ->> rc.key) = count(*))
-                        select reviewer_id, avg(score), stddev_pop(score), min(score), max(score)
-                        from scored group by grouping sets ((reviewer_id), ())
-                        """)
-                .setParameter(1, callId)
-                .getResultList();
-        Map<Long, Scoring.Stats> byReviewer = new HashMap<>();
-        Scoring.Stats call = new Scoring.Stats(0, 0, 0, 0);
-        for (Object[] h : habits) {
-            if (h[1] == null) {
-                continue;
-            }
-            Scoring.Stats stats = new Scoring.Stats(((Number) h[1]).doubleValue(), ((Number) h[2]).doubleValue(),
-                    ((Number) h[3]).doubleValue(), ((Number) h[4]).doubleValue());
-            if (h[0] == null) {
-                call = stats;
-            } else {
-                byReviewer.put(((Number) h[0]).longValue(), stats);
-            }
-        }
-        double threshold = ((Number) em.createNativeQuery("select disagreement_threshold from programme_call where id = ?1")
-                .setParameter(1, callId).getSingleResult()).doubleValue();
-        Map<Long, Scoring.Summary> byApplication = new LinkedHashMap<>();
-        Scoring.summarise(rubric, reviews, byReviewer, call, threshold).forEach(s -> byApplication.put(s.applicationId(), s));
-        return byApplication;
-    }
-
-    /** Whether a review scores every criterion of the rubric in range (one submitted before a criterion was added does not). */
-    private static boolean scoredWhole(List<Scoring.Criterion> rubric, Scoring.Review review) {
-        try {
-            Scoring.weighted(rubric, review.scores());
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    /** Of these applications, those where a reviewer declared a conflict: staff must find someone else. */
-    public Set<Long> conflicted(Collection<Long> applicationIds) {
-        if (applicationIds.isEmpty()) {
-            return Set.of();
-        }
-        @SuppressWarnings("unchecked")
-        List<Object> rows = em.createNativeQuery(
-                        """
-                        select distinct ra.application_id from review_assignment ra
-                        where ra.application_id = any(cast(?1 as bigint[])) and ra.conflict = 'CONFLICT'
-                        """)
-                .setParameter(1, Conflicts.array(applicationIds))
-                .getResultList();
-        Set<Long> ids = new HashSet<>();
-        rows.forEach(r -> ids.add(((Number) r).longValue()));
-        return ids;
+        // Locked and read again: of two staff reopening at once, the second finds it a draft already.
+        em.refresh(review, LockModeType.PESSIMISTIC_WRITE);
+        ReviewReopening reopening = review.reopen(staff, reason, clock.instant());
+        ProgrammeCall call = found.get().getApplication().getCall();
+        ScoreSummaries.refresh(em, call.getId());
+        audit.record(staff, "review.reopen", "application", String.valueOf(applicationId), "reviewer " + reviewerId + ": " + reopening.getReason());
+        Person reviewerPerson = em.find(Person.class, reviewerId);
+        notifications.notify(new NoticeEvent(reviewerId, NoticeKind.REVIEW_REOPENED,
+                Map.of("call", call.getTitle().in(reviewerPerson == null ? null : reviewerPerson.getLocale()), "reason", reopening.getReason()),
+                "review-reopened:" + reopening.getId(), "/reviewer/review.xhtml?application=" + applicationId));
     }
 
     public List<Criterion> rubric(long callId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        "select key, label::text, guidance::text, weight, max_score, bands::text from rubric_criterion "
-                                + "where call_id = ?1 order by position")
-                .setParameter(1, callId)
-                .getResultList();
-        return rows.stream()
-                .map(r -> new Criterion((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).doubleValue(),
-                        ((Number) r[4]).intValue(), ScoreBand.read((String) r[5])))
-                .toList();
+        ProgrammeCall call = em.find(ProgrammeCall.class, callId);
+        return call == null ? List.of() : call.getCriteria().stream().map(Criterion::of).toList();
     }
 
     /**
@@ -526,28 +372,19 @@ public class Reviews {
     private static final String OPEN_TO_REVIEWER = """
             a.stage is not null and a.stage <> 'WITHDRAWN' and not %s""".formatted(Conflicts.conflicted("?2", "a"));
 
-    /** The reviewer's declaration (UNDECLARED or NONE) when the application is open to them; empty otherwise. */
-    private Optional<String> declaration(long reviewerId, long applicationId) {
-        List<?> rows = em.createNativeQuery(
-                        """
-                        select ra.conflict from review_assignment ra join application a on a.id = ra.application_id
-                        where ra.application_id = ?1 and ra.reviewer_id = ?2 and %s
-                        """.formatted(OPEN_TO_REVIEWER))
-                .setParameter(1, applicationId)
-                .setParameter(2, reviewerId)
-                .getResultList();
-        return rows.stream().findFirst().map(Object::toString);
+    /** The reviewer's assignment to the application, when the application is open to them (undeclared or declared none). */
+    private Optional<Long> openAssignment(long reviewerId, long applicationId) {
+        return Rows.first(em.createNativeQuery("""
+                                select ra.id from review_assignment ra join application a on a.id = ra.application_id
+                                where ra.application_id = ?1 and ra.reviewer_id = ?2 and %s""".formatted(OPEN_TO_REVIEWER))
+                        .setParameter(1, applicationId)
+                        .setParameter(2, reviewerId),
+                r -> r.id("id"));
     }
 
-    private Object[] reviewOf(long reviewerId, long applicationId) {
-        List<?> rows = em.createNativeQuery(
-                        """
-                        select r.scores::text, r.comments::text, r.status from review r join review_assignment ra on ra.id = r.assignment_id
-                        where ra.application_id = ?1 and ra.reviewer_id = ?2
-                        """)
-                .setParameter(1, applicationId)
-                .setParameter(2, reviewerId)
-                .getResultList();
-        return rows.isEmpty() ? null : (Object[]) rows.getFirst();
+    private ReviewAssignment declaredNone(long reviewerId, long applicationId) {
+        return openAssignment(reviewerId, applicationId).map(id -> em.find(ReviewAssignment.class, id))
+                .filter(ReviewAssignment::isOpen)
+                .orElseThrow(NotAvailable::new);
     }
 }

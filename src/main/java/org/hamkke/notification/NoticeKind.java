@@ -14,6 +14,8 @@ public enum NoticeKind {
     APPLICATION_DECISION(true),
     DRAFT_REMINDER(false),
     REVIEW_REMINDER(false),
+    /** Staff reopened a reviewer's submitted review, with a reason: once per reopening. */
+    REVIEW_REOPENED(false),
     /** The daily digest e-mail itself; it is the person's delivery choice, not a kind to choose. */
     DAILY_DIGEST(true);
 

@@ -51,6 +51,13 @@ public final class LocalizedText implements Serializable {
         return byLanguage;
     }
 
+    /** As stored: a JSON object by language, {"en": "…", "fr": "…"} (the form pages' Language.text reads). */
+    public String json() {
+        var json = JsonObjects.JSON.createObjectBuilder();
+        byLanguage.forEach(json::add);
+        return json.build().toString();
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof LocalizedText text && text.byLanguage.equals(byLanguage);

@@ -1,7 +1,6 @@
 package org.hamkke.shared;
 
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
@@ -18,12 +17,7 @@ public class LocalizedTextConverter implements AttributeConverter<LocalizedText,
 
     @Override
     public Object convertToDatabaseColumn(LocalizedText text) {
-        if (text == null) {
-            return null;
-        }
-        JsonObjectBuilder json = JsonObjects.JSON.createObjectBuilder();
-        text.asMap().forEach(json::add);
-        return json.build().toString();
+        return text == null ? null : text.json();
     }
 
     @Override

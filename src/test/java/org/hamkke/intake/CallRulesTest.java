@@ -126,13 +126,40 @@ class CallRulesTest {
                 new QuestionChoice("in-a-workshop", Map.of("en", "In a workshop", "fr", "Dans un atelier"))), CallRules.choices(q));
     }
 
-    @Test
-    void aChoiceKeepsItsSavedValueWhileItsEnglishLabelStays() {
-        CallForm.Question q = new CallForm.Question(3L, 5, QuestionChoice.read("[\"home\", \"workshop\"]"));
+    private static CallForm.Question saved(String... englishLabelsAndValues) {
+        List<QuestionChoice> choices = new java.util.ArrayList<>();
+        for (int i = 0; i < englishLabelsAndValues.length; i += 2) {
+            choices.add(new QuestionChoice(englishLabelsAndValues[i + 1], Map.of("en", englishLabelsAndValues[i])));
+        }
+        CallForm.Question q = new CallForm.Question(3L, 5, choices);
         q.setKind("CHOICE");
-        assertEquals("home\nworkshop", q.getChoices().get("en"), "Plain strings of older calls read as English labels");
-        q.getChoices().put("en", "workshop\nhome\nHome");
-        assertEquals(List.of("workshop", "home", "home-2"), CallRules.choices(q).stream().map(QuestionChoice::value).toList());
+        return q;
+    }
+
+    private static List<String> values(CallForm.Question q, String englishLines) {
+        q.getChoices().put("en", englishLines);
+        return CallRules.choices(q).stream().map(QuestionChoice::value).toList();
+    }
+
+    @Test
+    void anOptionKeepsItsValueWhateverItsLabelBecomes() {
+        CallForm.Question q = saved("At home", "home", "In a shared workshop", "workshop", "At a market", "market");
+        assertEquals("At home\nIn a shared workshop\nAt a market", q.getChoices().get("en"), "The editor shows the labels");
+        assertEquals(List.of("home", "workshop", "market"), values(q, "At home, in my own house\nIn a workshop\nAt the market"),
+                "Reworded in place: the same values, so earlier answers keep matching");
+        assertEquals(List.of("market", "home", "workshop"), values(q, "At a market\nAt home\nIn a shared workshop"),
+                "Reordered: each keeps its value");
+        assertEquals(List.of("home", "market"), values(q, "At home\nAt a market"), "One removed: the others keep theirs");
+        assertEquals(List.of("home", "workshop", "market", "online"), values(q, "At home\nIn a shared workshop\nAt a market\nOnline"),
+                "A new option gets a new value");
+        assertEquals(List.of("home", "at-the-market"), values(q, "At home\nAt the market"),
+                "Removed and reworded at once: nothing is guessed, the reworded one is new");
+    }
+
+    @Test
+    void newValuesAreUniqueWithinTheQuestion() {
+        CallForm.Question q = saved("home", "home", "workshop", "workshop");
+        assertEquals(List.of("workshop", "home", "home-2"), values(q, "workshop\nhome\nHome"));
     }
 
     @Test
@@ -182,6 +209,37 @@ class CallRulesTest {
         assertEquals(List.of(b, a), form.getQuestions(), "Nothing moves past either end");
         form.remove(a);
         assertEquals(List.of(b), form.getQuestions());
+    }
+
+    @Test
+    void scoreBandsAreLabelledInEveryLanguageLineForLine() {
+        CallForm form = valid();
+        CallForm.Criterion c = form.addCriterion();
+        c.getLabel().put("en", "Impact");
+        c.setWeight("1");
+        c.setBands("0-1 weak\n2-5 strong");
+        c.getBandTranslations().put("fr", "faible\n2-5 solide");
+        c.getBandTranslations().put("ar", "ضعيف");
+        c.getBandTranslations().put("id", "0-2 lemah\nkuat");
+        assertEquals(Set.of("r0.bands:calls.criterion.bandLines", "r0.bands:calls.criterion.bandsInvalid"), problems(form),
+                "Arabic has one line for two bands; Indonesian repeats a range that is not the English one");
+        c.getBandTranslations().put("ar", "ضعيف\nقوي");
+        c.getBandTranslations().put("id", null);
+        assertEquals(Set.of(), problems(form));
+        List<ScoreBand> bands = CallRules.bands(c);
+        assertEquals("solide", bands.get(1).label().in("fr"), "A repeated range is left out of the label");
+        assertEquals("ضعيف", bands.get(0).label().in("ar"));
+        assertEquals("weak", bands.get(0).label().in("id"), "No Indonesian: the reader gets English");
+    }
+
+    @Test
+    void theDefaultRubricsBandsComeInEveryLanguage() {
+        CallForm form = valid();
+        form.useDefaultRubric();
+        assertEquals(Set.of(), problems(form));
+        for (String language : org.hamkke.identity.Languages.SUPPORTED) {
+            assertEquals(3, CallRules.bands(form.getCriteria().getFirst()).stream().filter(b -> b.label().has(language)).count(), language);
+        }
     }
 
     @Test

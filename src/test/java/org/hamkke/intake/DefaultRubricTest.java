@@ -46,4 +46,17 @@ class DefaultRubricTest {
             assertTrue(sql.contains("}', " + c.weight() + ")") || sql.contains("}', " + c.weight() + "),"), c.key() + " weight");
         }
     }
+
+    /** The demo call's score bands are the default rubric's, in all five languages. */
+    @Test
+    void demoDataHasTheSameBandsInEveryLanguage() throws IOException {
+        String sql = Files.readString(Path.of("src/main/resources/db/demo/R__demo_data.sql"));
+        for (ScoreBand band : DefaultRubric.BANDS) {
+            assertTrue(sql.contains("{\"min\": " + band.min() + ", \"max\": " + band.max() + ", \"label\""), band + " in the demo data");
+            for (String language : Languages.SUPPORTED) {
+                assertTrue(sql.contains("\"" + language + "\": \"" + band.label().asMap().get(language) + "\""),
+                        band.min() + "-" + band.max() + " in " + language);
+            }
+        }
+    }
 }

@@ -119,13 +119,14 @@ class CallEditorIT {
             assertEquals("Capacité de l'équipe", Db.value("select label ->> 'fr' from rubric_criterion where call_id = ? and key = 'team'", callId));
             assertEquals(1, Db.count("select count(*) from audit_entry where action = 'call.create' and object_id = ?", String.valueOf(callId)));
 
-            // Editing: a new title and the FILE question moved first.
+            // Editing: a new title and the FILE question moved first; the call's version moves by one.
+            long createdVersion = Db.count("select version from programme_call where id = ?", callId);
             input(saved, "//input[@id='call:title:en']").setValue(title + " (edited)");
             HtmlPage moved = clickIn(saved, row(1) + "//input[@type='submit' and contains(@id,':up')]");
             HtmlPage edited = click(moved, "call:save");
             assertTrue(edited.asNormalizedText().contains("Call saved: " + title + " (edited)"), edited.asNormalizedText());
             assertEquals("FILE CHOICE", Db.value("select string_agg(kind, ' ' order by position) from call_question where call_id = ?", callId));
-            assertEquals(1, Db.count("select version from programme_call where id = ?", callId));
+            assertEquals(createdVersion + 1, Db.count("select version from programme_call where id = ?", callId));
             assertEquals(1, Db.count("select count(*) from audit_entry where action = 'call.update' and object_id = ?", String.valueOf(callId)));
 
             // The list shows it, upcoming, with the way to its pipeline.

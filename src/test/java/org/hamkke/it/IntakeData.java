@@ -56,13 +56,16 @@ final class IntakeData {
 
     /** A submitted application at the stage given, submitted {@code minutesAgo} minutes ago (the order of the table). */
     static long application(long call, long applicant, String name, String stage, int minutesAgo) throws Exception {
-        return id("""
+        long application = id("""
                 insert into application (call_id, applicant_id, applicant_kind, name, stage, created_at, updated_at, submitted_at,
                                          receipt, decision_message, decided_at)
                 values (?, ?, 'COLLECTIVE', ?, ?, now(), now(), now() - make_interval(mins => ?), 'IT-' || gen_random_uuid(),
                         case when ? in ('ACCEPTED', 'WAITLISTED', 'REJECTED') then 'Decided in a test' end,
                         case when ? in ('ACCEPTED', 'WAITLISTED', 'REJECTED') then now() end)
                 returning id""", call, applicant, name, stage, minutesAgo, stage, stage);
+        // Its row in the review summary, as submitting through the portal makes one.
+        execute("insert into application_score (application_id, call_id) values (?, ?)", application, call);
+        return application;
     }
 
     static void answer(long application, long question, String text) throws Exception {

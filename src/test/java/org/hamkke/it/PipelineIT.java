@@ -284,6 +284,56 @@ class PipelineIT {
         }
     }
 
+    /**
+     * Staff sort a call by its review figures (the summary the database keeps, V12): best first,
+     * the unscored last, paged by key forwards and back like every other order.
+     */
+    @Test
+    void theTableSortsByScoreBestFirstAndTheUnscoredLast() throws Exception {
+        long call = IntakeData.call("Score order call " + java.util.UUID.randomUUID(), false);
+        IntakeData.criterion(call, "impact", "Impact");
+        long harsh = IntakeData.person("Harsh reviewer", null, "reviewer");
+        long lenient = IntakeData.person("Lenient reviewer", null, "reviewer");
+        List<Paged> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String name = "Scored " + String.format("%02d", i);
+            long application = IntakeData.application(call, IntakeData.person("Score applicant " + i, null, ""), name, "IN_REVIEW", i + 1);
+            all.add(new Paged(application, name, i + 1, "IN_REVIEW"));
+            if (i < 22) {
+                for (long reviewer : List.of(harsh, lenient)) {
+                    long assignment = IntakeData.assignment(application, reviewer, "NONE");
+                    int score = reviewer == harsh ? i % 4 : 1 + (i * 7) % 5;
+                    IntakeData.execute("insert into review (assignment_id, scores, status, submitted_at) values (?, cast(? as jsonb), 'SUBMITTED', now())",
+                            assignment, "{\"impact\": " + score + "}");
+                }
+            }
+        }
+        IntakeData.execute("select intake_refresh_scores(?)", call);
+        try (Visitor staff = new Visitor()) {
+            staff.open("/staff/applications.xhtml?call=" + call);
+            staff.submitKeycloakLogin(DemoLogin.STAFF.username(), DemoLogin.STAFF.password());
+            for (String order : List.of("SCORE", "MEAN")) {
+                String key = order.equals("SCORE") ? "normalised" : "mean";
+                List<Long> expected = new java.util.ArrayList<>();
+                try (var db = Db.connect(); var q = db.prepareStatement("select application_id from application_score where call_id = ? "
+                        + "order by coalesce(" + key + ", -1) desc, application_id desc")) {
+                    q.setLong(1, call);
+                    var r = q.executeQuery();
+                    while (r.next()) {
+                        expected.add(r.getLong(1));
+                    }
+                }
+                assertEquals(30, expected.size());
+                var byId = new java.util.HashMap<Long, Paged>();
+                all.forEach(p -> byId.put(p.id(), p));
+                walk(staff, "/staff/applications.xhtml?call=" + call + "&sort=" + order, expected.stream().map(byId::get).toList(), 2);
+                assertTrue(Db.count("select count(*) from application_score where call_id = ? and " + key + " is null", call) == 8);
+                assertEquals(expected.subList(22, 30).stream().sorted(java.util.Comparator.reverseOrder()).toList(), expected.subList(22, 30),
+                        "The unscored last, by id");
+            }
+        }
+    }
+
     /** Opens the table, follows "next" to the end and "previous" back to the start, checking every page's rows. */
     private static void walk(Visitor staff, String url, List<Paged> expected, int pages) throws Exception {
         List<List<Long>> forward = new java.util.ArrayList<>();

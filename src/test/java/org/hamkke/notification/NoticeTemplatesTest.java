@@ -18,7 +18,8 @@ class NoticeTemplatesTest {
                     "message", "Welcome aboard."),
             NoticeKind.DAILY_DIGEST, Map.of("date", "28 November 2026", "items", "First line\nSecond line"),
             NoticeKind.DRAFT_REMINDER, Map.of("call", "Green Cooperatives 2027", "closes", "1 Dec 2026, 23:59"),
-            NoticeKind.REVIEW_REMINDER, Map.of("call", "Green Cooperatives 2027", "deadline", "5 Dec 2026, 17:00"));
+            NoticeKind.REVIEW_REMINDER, Map.of("call", "Green Cooperatives 2027", "deadline", "5 Dec 2026, 17:00"),
+            NoticeKind.REVIEW_REOPENED, Map.of("call", "Green Cooperatives 2027", "reason", "Scored against the old rubric"));
 
     /** Every kind renders in every language with every placeholder filled: a missing key fails here. */
     @ParameterizedTest

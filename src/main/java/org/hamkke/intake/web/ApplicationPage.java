@@ -9,9 +9,14 @@ import java.util.List;
 import java.util.Map;
 import org.hamkke.identity.web.CurrentUser;
 import org.hamkke.identity.web.Language;
+import org.hamkke.intake.AnswerSheet;
+import org.hamkke.intake.Conflicts;
 import org.hamkke.intake.Pipeline;
+import org.hamkke.intake.Review;
 import org.hamkke.intake.Reviews;
-import org.hamkke.intake.Scoring;
+import org.hamkke.intake.ScoreSummary;
+import org.hamkke.intake.Stage;
+import org.hamkke.intake.TextRules;
 import org.hamkke.shared.web.NotFound;
 import org.hamkke.shared.web.PageMessages;
 import org.hamkke.shared.web.RequestParams;
@@ -21,7 +26,8 @@ import org.hamkke.shared.web.RequestParams;
  * members, its moves, and every reviewer's review with scores and comments. A submitted review can
  * be reopened here, with a reason that stays in its history. A staff member who conflicts with the
  * application (theirs, their group's, or one they declared a conflict with) reads its answers but
- * is told why they may not act on it, and sees neither its reviews nor its scores.
+ * is told why they may not act on it, and sees neither its reviews nor its scores. Moves go through
+ * {@link MoveAction}, as on the pipeline.
  */
 @Named
 @RequestScoped
@@ -34,22 +40,22 @@ public class ApplicationPage {
     Reviews reviews;
 
     @Inject
+    MoveAction moveAction;
+
+    @Inject
     CurrentUser currentUser;
 
     @Inject
     Language language;
 
     @Inject
-    org.hamkke.intake.Conflicts conflicts;
+    Conflicts conflicts;
 
-    private org.hamkke.intake.Conflicts.Reason ownConflict;
-
+    private Conflicts.Reason ownConflict;
     private Pipeline.Detail detail;
-    private List<String[]> history = List.of();
     private List<Reviews.StaffView> reviewList = List.of();
     private List<Reviews.Criterion> rubric = List.of();
-    private Scoring.Summary summary;
-    private Long reviewerId;
+    private ScoreSummary summary;
     private String reason;
     private String to;
     private long seenVersion;
@@ -64,7 +70,6 @@ public class ApplicationPage {
             NotFound.respond();
             return;
         }
-        history = pipeline.history(id);
         seenVersion = detail.version();
         var flash = FacesContext.getCurrentInstance().getExternalContext().getFlash();
         if (flash.get("application.reason") instanceof String typed) {
@@ -78,13 +83,13 @@ public class ApplicationPage {
         ownConflict = conflicts.of(me, id).orElse(null);
         if (ownConflict == null) {
             reviewList = reviews.ofApplication(me, id);
-            summary = reviews.summaries(me, detail.callId(), List.of(id)).get(id);
+            summary = reviews.summary(me, id).orElse(null);
         }
     }
 
-    /** Reopens one reviewer's submitted review; the reason is required and kept. */
+    /** Reopens one reviewer's submitted review; the reason is required and kept, and the reviewer is told. */
     public String reopen() {
-        reviewerId = RequestParams.id(FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("reviewer"));
+        Long reviewerId = RequestParams.id(FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("reviewer"));
         try {
             if (reviewerId == null) {
                 PageMessages.error("application.reopen.chooseReviewer", null);
@@ -93,16 +98,16 @@ public class ApplicationPage {
                 PageMessages.info("application.reopen.done", reviewList.stream()
                         .filter(r -> r.reviewerId() == reviewerId).map(Reviews.StaffView::reviewerName).findFirst().orElse(""));
             }
-        } catch (IllegalArgumentException e) {
+        } catch (Review.ReasonRequired e) {
             PageMessages.error("application.reopen.reasonRequired", null);
-        } catch (Reviews.NotSubmitted e) {
+        } catch (Review.NotSubmitted e) {
             PageMessages.error("application.reopen.notSubmitted", null);
-        } catch (org.hamkke.intake.Conflicts.Conflicted e) {
+        } catch (Conflicts.Conflicted e) {
             PageMessages.error("conflict.own." + e.reason().name(), null);
-        } catch (org.hamkke.intake.TextRules.Refused e) {
+        } catch (TextRules.Refused e) {
             PageMessages.error(e.key(), language.formatNumber(e.limit()));
         }
-        return "/staff/application?faces-redirect=true&id=" + detail.id();
+        return here();
     }
 
     /**
@@ -110,38 +115,16 @@ public class ApplicationPage {
      * guards against a colleague's move meanwhile, and a refusal keeps what was typed.
      */
     public String move() {
-        String here = "/staff/application?faces-redirect=true&id=" + detail.id();
-        var flash = FacesContext.getCurrentInstance().getExternalContext().getFlash();
-        try {
-            if (to == null || to.isEmpty()) {
-                PageMessages.error("pipeline.chooseStage", null);
-            } else {
-                pipeline.move(currentUser.actor(), detail.id(), seenVersion, org.hamkke.intake.Stage.valueOf(to), reason);
-                PageMessages.info("pipeline.moved", detail.name() + " → " + stageLabel(to));
-                return here;
-            }
-        } catch (org.hamkke.intake.Stage.IllegalMoveException e) {
-            PageMessages.error("pipeline.notAllowed", stageLabel(to));
-        } catch (Pipeline.MessageRequired e) {
-            PageMessages.error("pipeline.messageRequired", null);
-        } catch (Pipeline.ChangedMeanwhile e) {
-            PageMessages.error("pipeline.changedMeanwhile", stageLabel(e.now().name()));
-        } catch (org.hamkke.intake.Conflicts.Conflicted e) {
-            PageMessages.error("conflict.own." + e.reason().name(), null);
-        } catch (org.hamkke.intake.TextRules.Refused e) {
-            PageMessages.error(e.key(), language.formatNumber(e.limit()));
+        if (!moveAction.move(detail.id(), seenVersion, to, reason, detail.name())) {
+            var flash = FacesContext.getCurrentInstance().getExternalContext().getFlash();
+            flash.put("application.reason", reason);
+            flash.put("application.to", to);
         }
-        flash.put("application.reason", reason);
-        flash.put("application.to", to);
-        return here;
+        return here();
     }
 
-    public String getReopenReason() {
-        return reopenReason;
-    }
-
-    public void setReopenReason(String reopenReason) {
-        this.reopenReason = reopenReason;
+    private String here() {
+        return "/staff/application?faces-redirect=true&id=" + detail.id();
     }
 
     /** The moves offered: none to someone who conflicts with the application (the service refuses them too). */
@@ -150,8 +133,24 @@ public class ApplicationPage {
     }
 
     /** Why the person looking may not act on this application, or null when they may. */
-    public org.hamkke.intake.Conflicts.Reason getOwnConflict() {
+    public Conflicts.Reason getOwnConflict() {
         return ownConflict;
+    }
+
+    public String answerText(AnswerSheet.Answer answer) {
+        return AnswerText.of(language, answer);
+    }
+
+    public String stageLabel(Stage stage) {
+        return MoveAction.stageLabel(stage);
+    }
+
+    public String getReopenReason() {
+        return reopenReason;
+    }
+
+    public void setReopenReason(String reopenReason) {
+        this.reopenReason = reopenReason;
     }
 
     public String getTo() {
@@ -170,25 +169,13 @@ public class ApplicationPage {
         this.seenVersion = seenVersion;
     }
 
-    public String answerText(org.hamkke.intake.AnswerSheet.Answer answer) {
-        return AnswerText.of(language, answer);
-    }
-
-    /** A moment of the history (kept as ISO text) in the reader's language. */
-    public String when(String iso) {
-        return language.at(java.time.Instant.parse(iso));
-    }
-
-    public String stageLabel(String stage) {
-        return stage == null ? "—" : PageMessages.text("stage." + stage);
-    }
-
     public Pipeline.Detail getDetail() {
         return detail;
     }
 
-    public List<String[]> getHistory() {
-        return history;
+    /** The application's moves, oldest first. */
+    public List<Pipeline.HistoryStep> getHistory() {
+        return detail.history();
     }
 
     public List<Reviews.StaffView> getReviews() {
@@ -199,7 +186,7 @@ public class ApplicationPage {
         return rubric;
     }
 
-    public Scoring.Summary getSummary() {
+    public ScoreSummary getSummary() {
         return summary;
     }
 

@@ -9,16 +9,16 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hamkke.identity.web.CurrentUser;
 import org.hamkke.identity.web.Language;
-import org.hamkke.intake.Applications.Question;
+import org.hamkke.intake.Application;
 import org.hamkke.intake.Applications;
+import org.hamkke.intake.Applications.Question;
 import org.hamkke.intake.Attachments;
+import org.hamkke.intake.Problem;
 import org.hamkke.shared.web.NotFound;
 import org.hamkke.shared.web.PageMessages;
 import org.hamkke.shared.web.RequestParams;
@@ -28,88 +28,39 @@ import org.hamkke.shared.web.RequestParams;
  * applies, the members of a collective with their consent, the call's questions (files included),
  * and a review page that lists what is still missing before "Submit". Every step saves the draft;
  * the page's script also saves it a few seconds after typing stops and keeps a copy on the device
- * while the connection is lost. Fields of other steps are not posted, so they keep what the draft
- * holds.
+ * while the connection is lost. What is typed lives in an {@link ApplyForm}; the page binds its
+ * fields through the getters at the end.
  */
 @Named
 @RequestScoped
 public class ApplyPage {
 
-    private static final int MEMBER_ROWS = 6;
     static final int WHO = 1;
     static final int MEMBERS = 2;
     static final int QUESTIONS = 3;
     static final int REVIEW = 4;
 
     @Inject
-    Attachments attachments;
-
-    @Inject
-    Language language;
-
-    private int step = WHO;
-    private Map<Long, Attachments.Attached> files = Map.of();
-    private final Map<Long, Part> uploads = new HashMap<>();
-    private final Map<Long, List<String>> picked = new HashMap<>();
-    private List<String[]> problems = List.of();
-
-    @Inject
     Applications applications;
+
+    @Inject
+    Attachments attachments;
 
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    Language language;
+
     private Long callId;
+    private int step = WHO;
     private boolean open;
     private Applications.Mine existing;
     private List<Question> questions = List.of();
-    private final Map<Long, String> answers = new LinkedHashMap<>();
-    private final List<MemberRow> members = new ArrayList<>();
-    private String kind = "INDIVIDUAL";
-    private String name;
-    private String legalForm;
-    private String sector;
-    private String region;
-
-    /** One member line of a collective. */
-    public static final class MemberRow {
-        private String name;
-        private String role;
-        private String email;
-        private boolean consent;
-
-        public String getName() {
-            return name;
-        }
-
-        public void setName(String name) {
-            this.name = name;
-        }
-
-        public String getRole() {
-            return role;
-        }
-
-        public void setRole(String role) {
-            this.role = role;
-        }
-
-        public String getEmail() {
-            return email;
-        }
-
-        public void setEmail(String email) {
-            this.email = email;
-        }
-
-        public boolean isConsent() {
-            return consent;
-        }
-
-        public void setConsent(boolean consent) {
-            this.consent = consent;
-        }
-    }
+    private ApplyForm form = new ApplyForm();
+    private Map<Long, Attachments.Attached> files = Map.of();
+    private final Map<Long, Part> uploads = new HashMap<>();
+    private List<Problem> problems = List.of();
 
     @PostConstruct
     void load() {
@@ -127,42 +78,11 @@ public class ApplyPage {
         open = applications.isOpen(callId);
         questions = applications.questions(callId);
         existing = applications.find(person, callId).orElse(null);
-        applications.form(person, callId).ifPresent(form -> {
-            kind = form.kind();
-            name = form.name();
-            legalForm = form.legalForm();
-            sector = form.sector();
-            region = form.region();
-            answers.putAll(form.answers());
-            for (Applications.Member m : form.members()) {
-                MemberRow row = new MemberRow();
-                row.name = m.name();
-                row.role = m.role();
-                row.email = m.email();
-                row.consent = m.consent();
-                members.add(row);
-            }
-        });
-        while (members.size() < MEMBER_ROWS) {
-            members.add(new MemberRow());
-        }
-        for (Question q : questions) {
-            if ("MULTI_CHOICE".equals(q.kind())) {
-                String answer = answers.get(q.id());
-                picked.put(q.id(), answer == null || answer.isBlank()
-                        ? new ArrayList<>() : new ArrayList<>(List.of(answer.split(Applications.MULTI_SEPARATOR))));
-            }
-        }
-        files = applications.find(person, callId).isPresent() ? attachments.ofApplicant(person, callId) : Map.of();
+        form = ApplyForm.of(applications.form(person, callId).orElse(null), questions);
+        files = existing != null ? attachments.ofApplicant(person, callId) : Map.of();
         if (step == REVIEW && isEditable()) {
             problems = applications.problems(person, callId);
         }
-    }
-
-    private Applications.Form form() {
-        picked.forEach((question, values) -> answers.put(question, String.join(Applications.MULTI_SEPARATOR, values)));
-        return new Applications.Form(kind, name, legalForm, sector, region,
-                members.stream().map(m -> new Applications.Member(m.name, m.role, m.consent, m.email)).toList(), answers);
     }
 
     public String saveDraft() {
@@ -172,7 +92,7 @@ public class ApplyPage {
     /** Saves and goes on; an individual has no members to list, so skips that step. */
     public String next() {
         int to = step + 1;
-        if (to == MEMBERS && !"COLLECTIVE".equals(kind)) {
+        if (to == MEMBERS && !form.isCollective()) {
             to = QUESTIONS;
         }
         return save(Math.min(to, REVIEW));
@@ -180,8 +100,8 @@ public class ApplyPage {
 
     private String save(int then) {
         try {
-            applications.saveDraft(currentUser.getPersonId(), callId, form());
-        } catch (Applications.Refused refused) {
+            applications.saveDraft(currentUser.getPersonId(), callId, form.toForm());
+        } catch (Application.Refused refused) {
             show(refused);
             return null;
         }
@@ -203,10 +123,10 @@ public class ApplyPage {
         ExternalContext external = faces.getExternalContext();
         String text;
         try {
-            applications.saveDraft(currentUser.getPersonId(), callId, form());
+            applications.saveDraft(currentUser.getPersonId(), callId, form.toForm());
             external.setResponseStatus(200);
             text = PageMessages.text("apply.autosaved").replace("{0}", language.at(java.time.Instant.now()));
-        } catch (Applications.Refused refused) {
+        } catch (Application.Refused refused) {
             external.setResponseStatus(409);
             text = text(refused.problems().getFirst());
         }
@@ -226,11 +146,11 @@ public class ApplyPage {
             }
             try (var content = part.getInputStream()) {
                 attachments.attach(currentUser.getPersonId(), callId, upload.getKey(), part.getSubmittedFileName(), content);
-            } catch (Applications.Refused refused) {
+            } catch (Application.Refused refused) {
                 show(refused);
                 allTaken = false;
             } catch (IOException e) {
-                show(new Applications.Refused(List.<String[]>of(new String[] {"q" + upload.getKey(), "apply.file.failed"})));
+                show(new Application.Refused("q" + upload.getKey(), "apply.file.failed"));
                 allTaken = false;
             } finally {
                 try {
@@ -248,10 +168,10 @@ public class ApplyPage {
 
     public String submit() {
         try {
-            String receipt = applications.submit(currentUser.getPersonId(), callId, form());
+            String receipt = applications.submit(currentUser.getPersonId(), callId, form.toForm());
             PageMessages.info("apply.submitted", receipt);
             return "/me/applications?faces-redirect=true";
-        } catch (Applications.Refused refused) {
+        } catch (Application.Refused refused) {
             show(refused);
             problems = refused.problems();
             return null;
@@ -259,33 +179,21 @@ public class ApplyPage {
     }
 
     /** Each problem next to its field (by the field's client id), or at the top of the page. */
-    private void show(Applications.Refused refused) {
+    private void show(Application.Refused refused) {
         FacesContext faces = FacesContext.getCurrentInstance();
-        for (String[] problem : refused.problems()) {
-            String text = text(problem);
-            String clientId = problem[0] == null ? null : "apply:" + problem[0];
-            faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+        for (Problem problem : refused.problems()) {
+            String clientId = problem.field() == null ? null : "apply:" + problem.field();
+            faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(problem), null));
         }
-        if (refused.problems().stream().anyMatch(p -> p[0] != null)) {
+        if (refused.problems().stream().anyMatch(p -> p.field() != null)) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, PageMessages.text("apply.fixBelow"), null));
         }
     }
 
     /** A problem's message: its {0} is the problem's own limit when it names one, else the largest file in MB. */
-    private String text(String[] problem) {
-        String value = problem.length > 2 && problem[2] != null
-                ? language.formatNumber(Long.parseLong(problem[2]))
-                : language.formatNumber(attachments.maxBytes() / (1024 * 1024));
-        return PageMessages.text(problem[1]).replace("{0}", value);
-    }
-
-    /** The longest answer a question takes, for the field's maxlength (the server holds the same limit). */
-    public int limit(Question q) {
-        return Applications.limit(q);
-    }
-
-    public int getStep() {
-        return step;
+    private String text(Problem problem) {
+        String value = problem.arg() != null ? language.formatNumber(Long.parseLong(problem.arg())) : getMaxSize();
+        return PageMessages.text(problem.key()).replace("{0}", value);
     }
 
     /** The step where a problem's field is, for the review page's "fix it" links. */
@@ -294,10 +202,6 @@ public class ApplyPage {
             return WHO;
         }
         return "members".equals(field) ? MEMBERS : QUESTIONS;
-    }
-
-    public List<String[]> getProblems() {
-        return problems;
     }
 
     /** The label of the question a problem is about, or the step's name. */
@@ -309,22 +213,24 @@ public class ApplyPage {
         return PageMessages.text(stepOf(field) == MEMBERS ? "apply.members" : "apply.name");
     }
 
-    public Map<Long, Attachments.Attached> getFiles() {
-        return files;
-    }
-
-    public Map<Long, Part> getUploads() {
-        return uploads;
-    }
-
-    public Map<Long, List<String>> getPicked() {
-        return picked;
-    }
-
     /** The chosen option's label in the reader's language (review page). */
     public String choiceLabel(Question q, String value) {
         return q.choices().stream().filter(c -> c.value().equals(value)).map(c -> language.text(c.labelJson()))
                 .findFirst().orElse(value);
+    }
+
+    /** The longest answer a question takes, for the field's maxlength (the server holds the same limit). */
+    public int limit(Question q) {
+        return q.limit();
+    }
+
+    public boolean isEditable() {
+        return open && (existing == null || existing.isDraft());
+    }
+
+    /** When the server last saved the draft, in epoch milliseconds (0 for none): the device copy is newer or not. */
+    public long getSavedAt() {
+        return existing == null || existing.updatedAt() == null ? 0 : existing.updatedAt().toEpochMilli();
     }
 
     public long getMaxBytes() {
@@ -335,13 +241,20 @@ public class ApplyPage {
         return language.formatNumber(attachments.maxBytes() / (1024 * 1024));
     }
 
-    /** When the server last saved the draft, in epoch milliseconds (0 for none): the device copy is newer or not. */
-    public long getSavedAt() {
-        return existing == null || existing.updatedAt() == null ? 0 : existing.updatedAt().toEpochMilli();
+    public int getStep() {
+        return step;
     }
 
-    public boolean isEditable() {
-        return open && (existing == null || existing.isDraft());
+    public List<Problem> getProblems() {
+        return problems;
+    }
+
+    public Map<Long, Attachments.Attached> getFiles() {
+        return files;
+    }
+
+    public Map<Long, Part> getUploads() {
+        return uploads;
     }
 
     public Long getCallId() {
@@ -360,51 +273,61 @@ public class ApplyPage {
         return questions;
     }
 
-    public Map<Long, String> getAnswers() {
-        return answers;
-    }
+    // The form's fields, bound by the page as before (#{applyPage.name}, #{applyPage.members}...).
 
-    public List<MemberRow> getMembers() {
-        return members;
+    public ApplyForm getForm() {
+        return form;
     }
 
     public String getKind() {
-        return kind;
+        return form.getKind();
     }
 
     public void setKind(String kind) {
-        this.kind = "COLLECTIVE".equals(kind) ? "COLLECTIVE" : "INDIVIDUAL";
+        form.setKind(kind);
     }
 
     public String getName() {
-        return name;
+        return form.getName();
     }
 
     public void setName(String name) {
-        this.name = name;
+        form.setName(name);
     }
 
     public String getLegalForm() {
-        return legalForm;
+        return form.getLegalForm();
     }
 
     public void setLegalForm(String legalForm) {
-        this.legalForm = legalForm;
+        form.setLegalForm(legalForm);
     }
 
     public String getSector() {
-        return sector;
+        return form.getSector();
     }
 
     public void setSector(String sector) {
-        this.sector = sector;
+        form.setSector(sector);
     }
 
     public String getRegion() {
-        return region;
+        return form.getRegion();
     }
 
     public void setRegion(String region) {
-        this.region = region;
+        form.setRegion(region);
+    }
+
+    public List<ApplyForm.MemberRow> getMembers() {
+        return form.getMembers();
+    }
+
+    public Map<Long, String> getAnswers() {
+        return form.getAnswers();
+    }
+
+    public Map<Long, List<String>> getPicked() {
+        return form.getPicked();
     }
 }

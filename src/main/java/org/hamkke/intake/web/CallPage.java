@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.hamkke.identity.Languages;
 import org.hamkke.identity.web.CurrentUser;
 import org.hamkke.intake.CallForm;
-import org.hamkke.intake.CallRules;
+import org.hamkke.intake.Problem;
 import org.hamkke.intake.Calls;
 import org.hamkke.shared.web.NotFound;
 import org.hamkke.shared.web.PageMessages;
@@ -75,7 +75,7 @@ public class CallPage implements Serializable {
             PageMessages.info(created ? "calls.created" : "calls.saved", form.getTitle().get("en"));
             return "/staff/call?faces-redirect=true&id=" + id;
         } catch (Calls.Refused refused) {
-            for (CallRules.Problem problem : refused.problems()) {
+            for (Problem problem : refused.problems()) {
                 String text = PageMessages.text(problem.key()).replace("{0}", problem.arg() == null ? "" : problem.arg());
                 if (problem.field() == null) {
                     global(text);

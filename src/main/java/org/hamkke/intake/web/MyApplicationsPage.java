@@ -38,10 +38,10 @@ public class MyApplicationsPage {
         return mine;
     }
 
-    private final java.util.Map<Long, List<String[]>> feedback = new java.util.HashMap<>();
+    private final java.util.Map<Long, List<Applications.Feedback>> feedback = new java.util.HashMap<>();
 
     /** Looked up once per application per request: the page asks twice (whether to show, and what). */
-    public List<String[]> feedback(Applications.Mine application) {
+    public List<Applications.Feedback> feedback(Applications.Mine application) {
         if (application.decisionMessage() == null) {
             return List.of();
         }

@@ -106,7 +106,7 @@ public class ReviewPage {
         } catch (org.hamkke.intake.TextRules.Refused e) {
             // The page again with everything as typed (scores too), and the reason above it.
             PageMessages.error(e.key(), language.formatNumber(e.limit()));
-        } catch (Reviews.AlreadySubmitted e) {
+        } catch (org.hamkke.intake.Review.AlreadySubmitted e) {
             PageMessages.error("review.alreadySubmitted", null);
         } catch (Reviews.NotAvailable e) {
             PageMessages.error("review.notAvailable", null);

@@ -28,6 +28,22 @@ final class Db {
         }
     }
 
+    /** The first column of every row, as text. */
+    static java.util.List<String> values(String sql, Object... params) throws SQLException {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                java.util.List<String> values = new java.util.ArrayList<>();
+                while (r.next()) {
+                    values.add(r.getString(1));
+                }
+                return values;
+            }
+        }
+    }
+
     static String text(String sql, Object... params) throws SQLException {
         Object value = value(sql, params);
         return value == null ? null : value.toString();

@@ -163,6 +163,16 @@ class ReviewIT {
                 + "where ra.application_id = ?", application));
         assertEquals(1, Db.count("select count(*) from audit_entry where action = 'review.reopen' and object_id = ?",
                 String.valueOf(application)));
+        // The reviewer is told, once for this reopening, in the portal and by mail, with the reason.
+        Outbox.settled(reviewer);
+        assertEquals(List.of("review-reopened:" + Db.count("select o.id from review_reopening o join review_assignment ra "
+                        + "on ra.id = o.assignment_id where ra.application_id = ?", application)),
+                Db.values("select n.dedupe_key from notice n join person p on p.id = n.recipient_id where p.username = ? "
+                        + "and n.kind = 'review-reopened'", reviewer));
+        List<Mailbox.Mail> told = new Mailbox(KeycloakAdmin.emailOf(reviewer)).read().stream()
+                .filter(m -> m.subject().equals("Your review for Blind call is open again")).toList();
+        assertEquals(1, told.size(), "One mail for one reopening");
+        assertTrue(told.getFirst().text().contains("Scored against the old rubric"), told.getFirst().text());
         try (Visitor r = new Visitor()) {
             r.open("/reviewer/review.xhtml?application=" + application);
             HtmlPage sheet = r.submitKeycloakLogin(reviewer, "a-long-passphrase-1");

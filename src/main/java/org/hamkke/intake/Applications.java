@@ -179,6 +179,8 @@ public class Applications {
                 .setParameter("applicant", personId)
                 .setParameter("call", callId)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                // read again once locked: a save that finished while this one waited is what it builds on
+                .setHint("eclipselink.refresh", "true")
                 .getSingleResult();
     }
 

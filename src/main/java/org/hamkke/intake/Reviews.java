@@ -280,7 +280,7 @@ public class Reviews {
      */
     @Allowed(Role.REVIEWER)
     public void save(Actor reviewer, long applicationId, Map<String, Integer> scores, Map<String, String> comments, boolean submit) {
-        ReviewAssignment assignment = declaredNone(reviewer.personId(), applicationId);
+        ReviewAssignment assignment = declaredNoneForUpdate(reviewer.personId(), applicationId);
         Review review = assignment.review();
         if (submit) {
             ProgrammeCall call = assignment.getApplication().getCall();
@@ -384,6 +384,16 @@ public class Reviews {
 
     private ReviewAssignment declaredNone(long reviewerId, long applicationId) {
         return openAssignment(reviewerId, applicationId).map(id -> em.find(ReviewAssignment.class, id))
+                .filter(ReviewAssignment::isOpen)
+                .orElseThrow(NotAvailable::new);
+    }
+
+    /**
+     * As {@link #declaredNone}, locked for a change: two saves of one review (two tabs, a double
+     * click on "submit") follow one another, the second reading what the first wrote.
+     */
+    private ReviewAssignment declaredNoneForUpdate(long reviewerId, long applicationId) {
+        return openAssignment(reviewerId, applicationId).map(id -> em.find(ReviewAssignment.class, id, LockModeType.PESSIMISTIC_WRITE))
                 .filter(ReviewAssignment::isOpen)
                 .orElseThrow(NotAvailable::new);
     }

@@ -16,6 +16,11 @@ import java.util.Objects;
  * and a lenient reviewer count alike. An application's normalised score is the mean of its
  * reviewers' z-scores, put back on the 0-100 scale with the call's mean and spread, so staff read
  * it like a raw score.
+ *
+ * <p>This class is the reference. The same arithmetic is written once more in SQL, in V12's
+ * {@code intake_refresh_scores}, which keeps {@code application_score} so the database can sort
+ * and page a call by score ({@link ScoreSummaries}); ScoreSqlIT seeds a call and holds the two to
+ * the same figures. A change here is a change there, in a new migration.
  */
 public final class Scoring {
 

@@ -193,7 +193,10 @@ public class PipelinePage {
         total = table.total();
         found = table.page();
         rows = found.rows().stream().map(Move::new).toList();
-        reviewers = reviews.reviewers();
+        // Reviewers are chosen on applications in review only: no list to read for a page without one.
+        if (rows.stream().anyMatch(m -> m.getRow().stage() == Stage.IN_REVIEW)) {
+            reviewers = reviews.reviewers();
+        }
         if (flash.get(FLASH_BULK + ".typed") instanceof String typed) {
             bulkAction = typed;
         }

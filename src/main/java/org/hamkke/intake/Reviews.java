@@ -292,14 +292,44 @@ public class Reviews {
     }
 
     /**
+     * What a staff member reads of an application's review, in one transaction: the rubric, and
+     * unless the reader conflicts with the application, every reviewer's review with its
+     * reopenings (names included) and the score summary. Who reviewed their own (or their
+     * group's) application, and how, is what the conflict concerns: such a reader gets the reason
+     * instead.
+     *
+     * @param ownConflict why the reader may not see the reviews, or null
+     * @param summary null before a review is scored
+     */
+    public record StaffReading(Conflicts.Reason ownConflict, List<Criterion> rubric, List<StaffView> reviews, ScoreSummary summary) {}
+
+    /** The reading for a submitted application; empty for any other id. */
+    public Optional<StaffReading> reading(long readerId, long applicationId) {
+        Application application = em.find(Application.class, applicationId);
+        if (application == null || application.isDraft()) {
+            return Optional.empty();
+        }
+        List<Criterion> rubric = application.getCall().getCriteria().stream().map(Criterion::of).toList();
+        Conflicts.Reason own = conflicts.of(readerId, applicationId).orElse(null);
+        if (own != null) {
+            return Optional.of(new StaffReading(own, rubric, List.of(), null));
+        }
+        return Optional.of(new StaffReading(null, rubric, views(applicationId), ScoreSummaries.of(em, applicationId).orElse(null)));
+    }
+
+    /**
      * Every assignment of an application with its review and reopenings, for staff.
      *
      * @param readerId the staff member reading
-     * @throws Conflicts.Conflicted when the reader conflicts with the application: who reviewed
-     *     their own (or their group's) application, and how, is what the conflict concerns
+     * @throws Conflicts.Conflicted when the reader conflicts with the application
      */
     public List<StaffView> ofApplication(long readerId, long applicationId) {
         conflicts.require(readerId, applicationId);
+        return views(applicationId);
+    }
+
+    /** The assignments, their reviews and reopenings batch-read, and the reviewers' names: the same few statements however many. */
+    private List<StaffView> views(long applicationId) {
         List<ReviewAssignment> assignments = em.createNamedQuery("ReviewAssignment.ofApplication", ReviewAssignment.class)
                 .setParameter("application", applicationId)
                 .getResultList();
@@ -317,11 +347,6 @@ public class Reviews {
                     r == null ? Map.of() : r.getScores(), r == null ? Map.of() : r.getComments(),
                     r == null ? List.of() : r.getReopenings().stream().map(o -> new Reopening(o.getActor(), o.getAt(), o.getReason())).toList());
         }).toList();
-    }
-
-    /** The application's score summary ({@link ScoreSummary}), for a reader who does not conflict with it; empty before a review is scored. */
-    public Optional<ScoreSummary> summary(long readerId, long applicationId) {
-        return conflicts.of(readerId, applicationId).isPresent() ? Optional.empty() : ScoreSummaries.of(em, applicationId);
     }
 
     /**
@@ -357,11 +382,6 @@ public class Reviews {
         notifications.notify(new NoticeEvent(reviewerId, NoticeKind.REVIEW_REOPENED,
                 Map.of("call", call.getTitle().in(reviewerPerson == null ? null : reviewerPerson.getLocale()), "reason", reopening.getReason()),
                 "review-reopened:" + reopening.getId(), "/reviewer/review.xhtml?application=" + applicationId));
-    }
-
-    public List<Criterion> rubric(long callId) {
-        ProgrammeCall call = em.find(ProgrammeCall.class, callId);
-        return call == null ? List.of() : call.getCriteria().stream().map(Criterion::of).toList();
     }
 
     /**

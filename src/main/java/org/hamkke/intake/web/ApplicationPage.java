@@ -48,9 +48,6 @@ public class ApplicationPage {
     @Inject
     Language language;
 
-    @Inject
-    Conflicts conflicts;
-
     private Conflicts.Reason ownConflict;
     private Pipeline.Detail detail;
     private List<Reviews.StaffView> reviewList = List.of();
@@ -78,13 +75,12 @@ public class ApplicationPage {
         if (flash.get("application.to") instanceof String chosen) {
             to = chosen;
         }
-        rubric = reviews.rubric(detail.callId());
-        long me = currentUser.getPersonId();
-        ownConflict = conflicts.of(me, id).orElse(null);
-        if (ownConflict == null) {
-            reviewList = reviews.ofApplication(me, id);
-            summary = reviews.summary(me, id).orElse(null);
-        }
+        reviews.reading(currentUser.getPersonId(), id).ifPresent(reading -> {
+            ownConflict = reading.ownConflict();
+            rubric = reading.rubric();
+            reviewList = reading.reviews();
+            summary = reading.summary();
+        });
     }
 
     /** Reopens one reviewer's submitted review; the reason is required and kept, and the reviewer is told. */

@@ -5,12 +5,15 @@
 # dev ports) and a built WAR. Starts a second, throwaway portal on port 8090 against them, RUNS
 # times, and prints one line per run (wall time to the first page, and the CPU time the JVM used
 # by then, which varies less than wall time on a shared machine), then the page weight.
-# The JVM options are the ones every instance uses (src/main/payara/java.options).
+# The JVM options are production's (src/main/payara/java.options: both JIT compilers); the dev
+# run and the tests add -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=128m (devstack/Portal).
 #
 #   bash docs/bench/platform.sh            # a training run, then 5 runs with its cache
 #   CDS=0 RUNS=3 bash docs/bench/platform.sh   # without the cache
 #   RUNS=0 bash docs/bench/platform.sh     # page weight only
-#   JAVA_OPTIONS="-Xmx512m -Xmn256m -XX:+UseSerialGC" bash docs/bench/platform.sh   # other options
+#   EXTRA_OPTIONS="-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=128m" bash docs/bench/platform.sh   # as the dev run starts
+#   JAVA_OPTIONS="-Xmx512m -Xmn256m -XX:+UseSerialGC" bash docs/bench/platform.sh   # other options altogether
+#   DEV_PORTAL=18080 DEV_KEYCLOAK=18180 DEV_POSTGRES=25432 bash docs/bench/platform.sh   # a dev run on other ports
 #
 # On JDK 25+ the cache is an ahead-of-time cache (-XX:AOTCacheOutput, then -XX:AOTCache); before,
 # a dynamic class-data-sharing archive.
@@ -18,13 +21,16 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${RUNS:-5}
 PORT=${PORT:-8090}
+DEV_PORTAL=${DEV_PORTAL:-8080}
+DEV_KEYCLOAK=${DEV_KEYCLOAK:-8180}
+DEV_POSTGRES=${DEV_POSTGRES:-15432}
 JAVA=${JAVA_HOME:?set JAVA_HOME to a JDK 21+}/bin/java
 WORK=$(mktemp -d)
 trap 'kill ${PID:-}  2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 # Payara's runtime unpacked once with its launcher, as the dev run does (devstack/Portal.java).
 "$JAVA" -jar target/stack/payara-micro.jar --rootdir "$WORK/root" --outputlauncher > "$WORK/unpack.log" 2>&1
-OPTIONS=${JAVA_OPTIONS:-$(grep -v '^#' src/main/payara/java.options | tr '\n' ' ')}
+OPTIONS="${JAVA_OPTIONS:-$(grep -v '^#' src/main/payara/java.options | tr '\n' ' ')} ${EXTRA_OPTIONS:-}"
 if [ "$("$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -c ' AOTCacheOutput ')" = 1 ]; then
   RECORD="-XX:AOTCacheOutput=$WORK/root/hamkke.aot"; USE="-XX:AOTCache=$WORK/root/hamkke.aot"
 else
@@ -41,8 +47,8 @@ start_portal() {  # $1: extra JVM options
   start=$(date +%s%N)
   # shellcheck disable=SC2086
   "$JAVA" $OPTIONS $1 \
-    -Dhamkke.db.url=jdbc:postgresql://localhost:15432/hamkke -Dhamkke.db.user=postgres -Dhamkke.demo-data=true \
-    -Dhamkke.oidc.provider-uri=http://localhost:8180/realms/hamkke \
+    -Dhamkke.db.url=jdbc:postgresql://localhost:$DEV_POSTGRES/hamkke -Dhamkke.db.user=postgres -Dhamkke.demo-data=true -Dhamkke.dev-mode=true \
+    -Dhamkke.oidc.provider-uri=http://localhost:$DEV_KEYCLOAK/realms/hamkke \
     -Dhamkke.portal.base-url=http://localhost:$PORT \
     -jar "$WORK/root/launch-micro.jar" --deploy target/hamkke.war --contextroot / --port "$PORT" \
     --nocluster --prebootcommandfile src/main/payara/pre-boot.asadmin > "$WORK/portal.log" 2>&1 &
@@ -75,7 +81,7 @@ for run in $(seq 1 "$RUNS"); do
 done
 
 # Page weight as a browser on a first and a repeat visit sees it (gzip, cache headers honoured).
-base="http://localhost:8080"
+base="http://localhost:$DEV_PORTAL"
 html=$(curl -s --compressed "$base/")
 first=$(curl -s -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' "$base/")
 total=$first

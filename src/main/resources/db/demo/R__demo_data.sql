@@ -33,32 +33,54 @@ from (values ('siti', 'Siti Rahayu', 'id'), ('amina', 'Amina Khatun', 'ur'), ('l
              ('fatima', 'Fatima Noor', 'ur'), ('joy', 'Joy Mendoza', 'en')) as demo(u, n, l)
 where not exists (select 1 from person where subject like 'demo:%');
 
+-- A decided application carries its message and the moment of the decision (V9 holds it to that).
 insert into application (call_id, applicant_id, applicant_kind, name, legal_form, sector, region, stage,
-                         created_at, updated_at, submitted_at, receipt)
+                         created_at, updated_at, submitted_at, receipt, decision_message, decided_at)
 select c.id, p.id, a.kind, a.name, a.form, a.sector, a.region, a.stage,
        now() - (a.days || ' days')::interval, now() - (a.days || ' days')::interval, now() - (a.days || ' days')::interval,
-       'DEMO-' || p.username
-from (values ('siti', 'COLLECTIVE', 'Batik Ibu-Ibu Cooperative', 'cooperative', 'textiles', 'Yogyakarta', 'SUBMITTED', 1),
-             ('amina', 'COLLECTIVE', 'Lahore Home Stitchers', 'self-help group', 'garments', 'Lahore', 'SUBMITTED', 2),
-             ('leila', 'INDIVIDUAL', 'Zaatar Kitchen', 'sole trader', 'food', 'Tripoli', 'SCREENING', 4),
-             ('marie', 'COLLECTIVE', 'Coopérative Karité Solidaire', 'cooperative', 'cosmetics', 'Thiès', 'IN_REVIEW', 6),
-             ('grace', 'COLLECTIVE', 'Bayanihan Weavers', 'association', 'handicrafts', 'Iloilo', 'IN_REVIEW', 7),
-             ('dewi', 'INDIVIDUAL', 'Repair Café Bandung', 'sole trader', 'repair', 'Bandung', 'INTERVIEW', 8),
-             ('fatima', 'COLLECTIVE', 'Karachi Green Stoves', 'cooperative', 'energy', 'Karachi', 'WAITLISTED', 9),
-             ('joy', 'INDIVIDUAL', 'Cebu Compost Collective', 'association', 'recycling', 'Cebu', 'REJECTED', 9))
-     as a(u, kind, name, form, sector, region, stage, days)
+       'DEMO-' || p.username, a.message,
+       case when a.message is not null then now() - (a.days || ' days')::interval + interval '2 days' end
+from (values ('siti', 'COLLECTIVE', 'Batik Ibu-Ibu Cooperative', 'cooperative', 'textiles', 'Yogyakarta', 'SUBMITTED', 1, null),
+             ('amina', 'COLLECTIVE', 'Lahore Home Stitchers', 'self-help group', 'garments', 'Lahore', 'SUBMITTED', 2, null),
+             ('leila', 'INDIVIDUAL', 'Zaatar Kitchen', 'sole trader', 'food', 'Tripoli', 'SCREENING', 4, null),
+             ('marie', 'COLLECTIVE', 'Coopérative Karité Solidaire', 'cooperative', 'cosmetics', 'Thiès', 'IN_REVIEW', 6, null),
+             ('grace', 'COLLECTIVE', 'Bayanihan Weavers', 'association', 'handicrafts', 'Iloilo', 'IN_REVIEW', 7, null),
+             ('dewi', 'INDIVIDUAL', 'Repair Café Bandung', 'sole trader', 'repair', 'Bandung', 'INTERVIEW', 8, null),
+             ('fatima', 'COLLECTIVE', 'Karachi Green Stoves', 'cooperative', 'energy', 'Karachi', 'WAITLISTED', 9,
+              'A strong application: you are first on the waiting list and will hear from us if a place opens before March.'),
+             ('joy', 'INDIVIDUAL', 'Cebu Compost Collective', 'association', 'recycling', 'Cebu', 'REJECTED', 9,
+              'Thank you for applying. This call is for groups led by women; the Green livelihoods call may suit you better.'))
+     as a(u, kind, name, form, sector, region, stage, days, message)
 join person p on p.subject = 'demo:' || a.u
 join lateral (select id from programme_call where title ->> 'en' like 'Women-led%' order by id limit 1) c on true
 where not exists (select 1 from application where receipt like 'DEMO-%');
 
-insert into application_member (application_id, position, name, role, consent_at)
-select a.id, m.pos, m.name, m.role, now()
+-- A database that had the demo decisions before V9 got a placeholder message there; the demo's own replaces it.
+update application set decision_message = d.message
+from (values ('DEMO-fatima', 'A strong application: you are first on the waiting list and will hear from us if a place opens before March.'),
+             ('DEMO-joy', 'Thank you for applying. This call is for groups led by women; the Green livelihoods call may suit you better.'))
+     as d(receipt, message)
+where application.receipt = d.receipt and application.decision_message = 'No message was recorded with this decision.';
+
+-- Members with their e-mail addresses where they gave one. Bayanihan Weavers counts the demo
+-- "reviewer" login among its members: staff assigning that reviewer to it are refused, and automatic
+-- assignment passes over them there (a conflict of interest found from the e-mail address).
+insert into application_member (application_id, position, name, role, consent_at, email)
+select a.id, m.pos, m.name, m.role, now(), m.email
 from application a
-join (values ('DEMO-siti', 1, 'Siti Rahayu', 'chair'), ('DEMO-siti', 2, 'Wulan Sari', 'treasurer'),
-             ('DEMO-amina', 1, 'Amina Khatun', 'leader'), ('DEMO-amina', 2, 'Rukhsana Bibi', 'member'),
-             ('DEMO-marie', 1, 'Marie Diallo', 'présidente'), ('DEMO-grace', 1, 'Grace Santos', 'coordinator'))
-     as m(receipt, pos, name, role) on m.receipt = a.receipt
-where not exists (select 1 from application_member am where am.application_id = a.id);
+join (values ('DEMO-siti', 1, 'Siti Rahayu', 'chair', 'siti@demo.hamkke.org'),
+             ('DEMO-siti', 2, 'Wulan Sari', 'treasurer', 'wulan.sari@demo.hamkke.org'),
+             ('DEMO-amina', 1, 'Amina Khatun', 'leader', null), ('DEMO-amina', 2, 'Rukhsana Bibi', 'member', null),
+             ('DEMO-marie', 1, 'Marie Diallo', 'présidente', null),
+             ('DEMO-grace', 1, 'Grace Santos', 'coordinator', 'grace@demo.hamkke.org'),
+             ('DEMO-grace', 2, 'Rosa Villanueva', 'weaver', 'reviewer@demo.hamkke.org'))
+     as m(receipt, pos, name, role, email) on m.receipt = a.receipt
+where not exists (select 1 from application_member am where am.application_id = a.id and am.position = m.pos);
+-- A database that got the demo members before they had e-mail addresses gets them now.
+update application_member am set email = m.email
+from application a, (values ('DEMO-siti', 1, 'siti@demo.hamkke.org'), ('DEMO-siti', 2, 'wulan.sari@demo.hamkke.org'),
+                            ('DEMO-grace', 1, 'grace@demo.hamkke.org')) as m(receipt, pos, email)
+where a.id = am.application_id and a.receipt = m.receipt and am.position = m.pos and am.email is null;
 
 -- The application form of the women-led cooperatives call.
 insert into call_question (call_id, position, kind, label, required, max_length, choices)
@@ -111,10 +133,13 @@ where a.receipt like 'DEMO-%' and a.stage <> 'SUBMITTED'
 -- Reviewers who never sign in, with reviews at every step: submitted, draft, not yet declared, and
 -- a declared conflict staff must resolve. The demo "reviewer" login gets assignments once signed in
 -- (staff assign them on the pipeline page).
-insert into person (subject, username, display_name, email, locale, roles, created_at, version)
-select 'demo:' || u, u, n, u || '@demo.hamkke.org', l, 'reviewer', now(), 0
+insert into person (subject, username, display_name, email, locale, created_at, version)
+select 'demo:' || u, u, n, u || '@demo.hamkke.org', l, now(), 0
 from (values ('ana', 'Ana Lim', 'en'), ('kwame', 'Kwame Mensah', 'fr'), ('noor', 'Noor Aziz', 'ur')) as demo(u, n, l)
 where not exists (select 1 from person where subject in ('demo:ana', 'demo:kwame', 'demo:noor'));
+insert into person_role (person_id, role)
+select id, 'reviewer' from person where subject in ('demo:ana', 'demo:kwame', 'demo:noor')
+on conflict do nothing;
 
 insert into review_assignment (application_id, reviewer_id, assigned_at, conflict, declared_at)
 select a.id, p.id, a.submitted_at + interval '2 days', r.conflict, case when r.conflict <> 'UNDECLARED' then a.submitted_at + interval '3 days' end

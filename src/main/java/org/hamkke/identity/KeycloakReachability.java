@@ -20,6 +20,8 @@ import java.util.logging.Logger;
  * unavailable" at once instead of hanging, and readiness can report it. A change of state is
  * logged in one line, not once per check.
  */
+/** Whether sign-in can work, asked before anyone is signed in. */
+@Allowed(anyone = true)
 @ApplicationScoped
 public class KeycloakReachability {
 

@@ -2,7 +2,6 @@ package org.hamkke.identity;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.inject.Named;
 import java.net.URI;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -10,10 +9,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Where Keycloak is and who the portal is to it, from MicroProfile Config (so an environment
  * variable such as {@code HAMKKE_OIDC_PROVIDER_URI} overrides the packaged default).
  *
- * <p>The OpenID Connect mechanism reads these through EL ({@code ${oidcConfig.clientId}}):
- * {@code ${mpConfig[...]}} inside the annotation fails at the first login on Payara.
+ * <p>Read by the sign-in itself, before anyone is signed in. Not {@code @Named}: no page can
+ * print the client secret through EL.
  */
-@Named
+@Allowed(anyone = true)
 @ApplicationScoped
 public class OidcConfig {
 

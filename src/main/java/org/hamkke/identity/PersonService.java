@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,24 +31,23 @@ public class PersonService {
      * Creates the Person on first sign-in, refreshes name, e-mail, locale and roles on later ones,
      * and tells the other contexts ({@link PersonSignedIn}).
      *
-     * <p>One upsert statement rather than find-then-insert: the same person signing in from two
-     * tabs at once must not fail on the unique subject. The {@code before} row is read in the
-     * same statement, so the roles compared are exactly those this upsert replaced.
+     * <p>An upsert rather than find-then-insert: the same person signing in from two tabs at once
+     * must not fail on the unique subject. The row is locked by the upsert until the transaction
+     * ends, so the roles read as "before" are exactly those this sign-in replaces.
      */
+    @Allowed(portal = true)
     public Person recordSignIn(@NotNull @Valid SignInClaims claims) {
         Instant now = clock.instant();
         Object[] row = (Object[]) em.createNativeQuery(
                         """
-                        with before as (select roles from person where subject = ?1)
-                        insert into person (subject, username, display_name, email, locale, roles, created_at, last_login_at, version)
-                        values (?1, ?2, ?3, ?4, ?5, ?7, ?6, ?6, 0)
+                        insert into person (subject, username, display_name, email, locale, created_at, last_login_at, version)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?6, 0)
                         on conflict (subject) do update set
                           username = excluded.username, display_name = excluded.display_name,
                           email = excluded.email,
                           locale = coalesce(excluded.locale, person.locale),
-                          roles = excluded.roles,
                           last_login_at = excluded.last_login_at, version = person.version + 1
-                        returning id, (select roles from before)
+                        returning id, xmax = 0
                         """)
                 .setParameter(1, claims.subject())
                 .setParameter(2, claims.username())
@@ -55,26 +55,43 @@ public class PersonService {
                 .setParameter(4, claims.email())
                 .setParameter(5, Languages.supportedOrNull(claims.locale()))
                 .setParameter(6, java.sql.Timestamp.from(now))
-                .setParameter(7, claims.rolesText())
                 .getSingleResult();
         long id = ((Number) row[0]).longValue();
-        String rolesBefore = (String) row[1];
-        Set<Role> granted = rolesBefore == null ? Set.of() : newlyGranted(rolesBefore, claims.roles());
-        signedIn.fire(new PersonSignedIn(id, rolesBefore == null, granted));
-        return getBySubject(claims.subject());
+        boolean firstTime = (Boolean) row[1];
+        Set<Role> before = rolesOf(id);
+        // As one text: role names have no commas, and it spares binding an array through JPA.
+        String names = claims.roles().stream().map(Role::roleName).sorted().collect(Collectors.joining(","));
+        em.createNativeQuery("delete from person_role where person_id = ?1 and not (role = any(string_to_array(?2, ',')))")
+                .setParameter(1, id)
+                .setParameter(2, names)
+                .executeUpdate();
+        em.createNativeQuery("insert into person_role (person_id, role) select ?1, unnest(string_to_array(nullif(?2, ''), ',')) on conflict do nothing")
+                .setParameter(1, id)
+                .setParameter(2, names)
+                .executeUpdate();
+        signedIn.fire(new PersonSignedIn(id, firstTime, firstTime ? Set.of() : newlyGranted(before, claims.roles())));
+        return em.find(Person.class, id);
     }
 
-    static Set<Role> newlyGranted(String rolesBefore, Set<Role> now) {
-        Set<String> before = Set.of(rolesBefore.split(","));
-        return now.stream()
-                .filter(role -> !before.contains(role.roleName()))
-                .collect(Collectors.toUnmodifiableSet());
+    static Set<Role> newlyGranted(Set<Role> before, Set<Role> now) {
+        return now.stream().filter(role -> !before.contains(role)).collect(Collectors.toUnmodifiableSet());
     }
 
-    public Optional<Person> find(long id) {
-        return Optional.ofNullable(em.find(Person.class, id));
+    private Set<Role> rolesOf(long personId) {
+        @SuppressWarnings("unchecked")
+        List<String> names = em.createNativeQuery("select role from person_role where person_id = ?1")
+                .setParameter(1, personId)
+                .getResultList();
+        return names.stream().map(Role::fromRoleName).flatMap(Optional::stream).collect(Collectors.toUnmodifiableSet());
     }
 
+    /** The signed-in person's own record. */
+    @Allowed(signedIn = true)
+    public Optional<Person> findMe() {
+        return Callers.person().map(me -> em.find(Person.class, me.personId()));
+    }
+
+    @Allowed(portal = true)
     public Optional<Person> findBySubject(String subject) {
         return em.createNamedQuery("Person.bySubject", Person.class)
                 .setParameter("subject", subject)
@@ -82,15 +99,18 @@ public class PersonService {
                 .findFirst();
     }
 
+    @Allowed(portal = true)
     public Person getBySubject(String subject) {
         return findBySubject(subject).orElseThrow(() -> new IllegalStateException("No person for subject " + subject));
     }
 
-    /** The person chose a language in the portal: remember it for e-mails and the next visit. */
-    public void changeLocale(@NotNull String subject, @NotNull String language) {
-        em.createQuery("update Person p set p.locale = :locale where p.subject = :subject")
+    /** The signed-in person chose a language in the portal: remember it for e-mails and the next visit. */
+    @Allowed(signedIn = true)
+    public void changeMyLocale(@NotNull String language) {
+        SignedIn me = Callers.person().orElseThrow();
+        em.createQuery("update Person p set p.locale = :locale where p.id = :id")
                 .setParameter("locale", Languages.supportedOrNull(language))
-                .setParameter("subject", subject)
+                .setParameter("id", me.personId())
                 .executeUpdate();
     }
 }

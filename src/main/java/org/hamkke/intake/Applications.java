@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hamkke.identity.Allowed;
 import org.hamkke.shared.JsonObjects;
 
 /**
@@ -20,6 +21,8 @@ import org.hamkke.shared.JsonObjects;
  * (the server's clock decides), and withdrawing it. Every method takes the person's id and only
  * ever touches that person's rows: there is no way to name someone else's application here.
  */
+/** An applicant's own applications: every query is keyed by their person id. */
+@Allowed(signedIn = true)
 @ApplicationScoped
 // A refused submission still keeps what was typed as the draft: refusing must not roll that back.
 @Transactional(dontRollbackOn = Applications.Refused.class)
@@ -38,7 +41,17 @@ public class Applications {
             String kind, String name, String legalForm, String sector, String region, List<Member> members,
             Map<Long, String> answers) {}
 
-    public record Member(String name, String role, boolean consent) {}
+    /** A member of a collective; the e-mail address (optional) is how a co-member among reviewers and staff is recognised. */
+    public record Member(String name, String role, boolean consent, String email) {}
+
+    /**
+     * The most a draft's answers may take, as compact JSON in UTF-8: below the database's bound on
+     * the stored jsonb text (256 KB, V9), whose output adds a space after each ':' and ','.
+     */
+    static final int MAX_ANSWERS_BYTES = 250_000;
+
+    /** An e-mail address as far as it can be checked without writing to it: one @, something either side, no spaces. */
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     public record Question(long id, String kind, String labelJson, String helpJson, boolean required, Integer maxLength,
             java.math.BigDecimal min, java.math.BigDecimal max, List<Choice> choices) {
@@ -82,7 +95,7 @@ public class Applications {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
                         "select id, kind, label::text, help::text, required, max_length, choices::text, min_value, max_value "
-                                + "from call_question where call_id = ?1 "
+                                + "from call_question where call_id = ?1 and removed_at is null "
                                 + "order by position")
                 .setParameter(1, callId)
                 .getResultList();
@@ -91,6 +104,11 @@ public class Applications {
                         r[5] == null ? null : ((Number) r[5]).intValue(), decimal(r[7]), decimal(r[8]),
                         QuestionChoice.read((String) r[6]).stream().map(c -> new Choice(c.value(), c.labelJson())).toList()))
                 .toList();
+    }
+
+    /** Whether there is such a call at all (open or not). */
+    public boolean callExists(long callId) {
+        return !em.createNativeQuery("select 1 from programme_call where id = ?1").setParameter(1, callId).getResultList().isEmpty();
     }
 
     /** Whether the call takes applications at this moment (server time). */
@@ -122,13 +140,13 @@ public class Applications {
         Object[] r = rows.getFirst();
         @SuppressWarnings("unchecked")
         List<Object[]> members = em.createNativeQuery(
-                        "select name, role, consent_at is not null from application_member where application_id = ?1 order by position")
+                        "select name, role, consent_at is not null, email from application_member where application_id = ?1 order by position")
                 .setParameter(1, ((Number) r[0]).longValue())
                 .getResultList();
         Map<Long, String> answers = new LinkedHashMap<>();
         JsonObjects.strings((String) r[6]).forEach((k, v) -> answers.put(Long.valueOf(k), v));
         return Optional.of(new Form((String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-                members.stream().map(m -> new Member((String) m[0], (String) m[1], (Boolean) m[2])).toList(), answers));
+                members.stream().map(m -> new Member((String) m[0], (String) m[1], (Boolean) m[2], (String) m[3])).toList(), answers));
     }
 
     /** Keeps what is filled in so far; nothing is checked but the call being open and the draft still a draft. */
@@ -297,6 +315,8 @@ public class Applications {
                 problems.add(new String[] {"members", "apply.membersRequired"});
             } else if (named.stream().anyMatch(m -> !m.consent())) {
                 problems.add(new String[] {"members", "apply.consentRequired"});
+            } else if (named.stream().anyMatch(m -> !blank(m.email()) && !EMAIL.matcher(m.email().strip()).matches())) {
+                problems.add(new String[] {"members", "apply.memberEmailInvalid"});
             }
         }
         for (Question q : questions(callId)) {
@@ -323,10 +343,67 @@ public class Applications {
         return problems;
     }
 
+    /**
+     * What cannot be stored at all, draft or not: a text longer than its field allows (the limits
+     * the form's maxlength shows, {@link TextRules}) or with a character the database refuses, and
+     * answers that together pass {@link #MAX_ANSWERS_BYTES}. Each as (field, message key, limit).
+     */
+    List<String[]> unstorable(Form form, List<Question> questions) {
+        List<String[]> problems = new ArrayList<>();
+        text(problems, "name", form.name(), TextRules.NAME);
+        text(problems, "legalForm", form.legalForm(), TextRules.SHORT);
+        text(problems, "sector", form.sector(), TextRules.SHORT);
+        text(problems, "region", form.region(), TextRules.SHORT);
+        for (Member member : form.members()) {
+            int before = problems.size();
+            text(problems, "members", member.name(), TextRules.NAME);
+            text(problems, "members", member.role(), TextRules.SHORT);
+            text(problems, "members", member.email(), TextRules.EMAIL);
+            if (problems.size() > before) {
+                break;
+            }
+        }
+        Map<Long, Question> byId = new java.util.HashMap<>();
+        questions.forEach(q -> byId.put(q.id(), q));
+        form.answers().forEach((id, answer) -> {
+            Question q = byId.get(id);
+            // Answers to questions no longer asked are kept as they were, never grown.
+            if (q != null) {
+                text(problems, "q" + id, answer, limit(q));
+            }
+        });
+        if (problems.isEmpty() && JsonObjects.of(keyed(form.answers())).getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                > MAX_ANSWERS_BYTES) {
+            problems.add(new String[] {null, "apply.answersTooLarge"});
+        }
+        return problems;
+    }
+
+    /** The longest answer a question takes: its own limit, else the form's default for its kind. */
+    public static int limit(Question q) {
+        if (q.maxLength() != null) {
+            return q.maxLength();
+        }
+        return "LONG_TEXT".equals(q.kind()) || q.kind().endsWith("CHOICE") ? TextRules.LONG_ANSWER : TextRules.SHORT_ANSWER;
+    }
+
+    private static void text(List<String[]> problems, String field, String text, int max) {
+        TextRules.problem(text, max).ifPresent(key -> problems.add(new String[] {field, key, String.valueOf(max)}));
+    }
+
+    private static Map<String, String> keyed(Map<Long, String> answers) {
+        Map<String, String> keyed = new LinkedHashMap<>();
+        answers.forEach((k, v) -> keyed.put(String.valueOf(k), v));
+        return keyed;
+    }
+
     private long upsert(long personId, long callId, Form form) {
+        List<String[]> unstorable = unstorable(form, questions(callId));
+        if (!unstorable.isEmpty()) {
+            throw new Refused(unstorable);
+        }
         Instant now = clock.instant();
-        Map<String, String> answers = new LinkedHashMap<>();
-        form.answers().forEach((k, v) -> answers.put(String.valueOf(k), v));
+        Map<String, String> answers = keyed(form.answers());
         List<?> ids = em.createNativeQuery(
                         """
                         insert into application (call_id, applicant_id, applicant_kind, name, legal_form, sector, region, answers,
@@ -359,13 +436,15 @@ public class Applications {
             if (blank(member.name())) {
                 continue;
             }
-            em.createNativeQuery("insert into application_member (application_id, position, name, role, consent_at) "
-                            + "values (?1, ?2, ?3, ?4, ?5)")
+            // The address in lower case, by the database's own lower(): Conflicts compares it with lower(person.email).
+            em.createNativeQuery("insert into application_member (application_id, position, name, role, consent_at, email) "
+                            + "values (?1, ?2, ?3, ?4, ?5, lower(cast(?6 as text)))")
                     .setParameter(1, id)
                     .setParameter(2, ++position)
                     .setParameter(3, member.name().strip())
                     .setParameter(4, trim(member.role()))
                     .setParameter(5, member.consent() ? Timestamp.from(now) : null)
+                    .setParameter(6, trim(member.email()))
                     .executeUpdate();
         }
         return id;

@@ -22,8 +22,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +33,7 @@ import java.util.UUID;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamkke.identity.Allowed;
 import org.hamkke.shared.files.TemporaryFiles;
 import org.hamkke.shared.retention.Housekeeper;
 
@@ -43,6 +44,8 @@ import org.hamkke.shared.retention.Housekeeper;
  * moved under {@code <hamkke.files.dir>/attachments} with a random name and recorded. Nothing of a
  * refused upload stays behind, and the draft's other answers are untouched.
  */
+/** Readers are checked per file in the queries (applicant, staff, unconflicted reviewer). */
+@Allowed(signedIn = true)
 @ApplicationScoped
 @Transactional(dontRollbackOn = Applications.Refused.class)
 public class Attachments implements Housekeeper {
@@ -72,9 +75,15 @@ public class Attachments implements Housekeeper {
     /** A stored file as its owner and its readers see it. */
     public record Attached(long id, long questionId, String originalName, String mediaType, long sizeBytes, String sha256) {}
 
-    /** What a download needs: where the bytes are and how to present them. */
-    public record Download(Path path, String originalName, String mediaType, long sizeBytes, String sha256) {}
+    /**
+     * What a download needs: where the bytes are and how to present them.
+     *
+     * @param fileName the name offered: the original one, or a neutral one for a reviewer of a blind call
+     */
+    public record Download(Path path, String fileName, String mediaType, long sizeBytes, String sha256) {}
 
+    /** A setting, no one's data: the upload limit reads it at start, before anyone is signed in. */
+    @Allowed(anyone = true)
     public long maxBytes() {
         return maxBytes;
     }
@@ -120,6 +129,8 @@ public class Attachments implements Housekeeper {
                 throw refused(field, detected.refusal() == AttachmentType.Verdict.DISGUISED
                         ? "apply.file.disguised" : "apply.file.notAllowed");
             }
+            // Named after what it is: "photo.exe" that is a PNG is kept as "photo.png".
+            name = detected.type().fileName(name);
             String key = UUID.randomUUID().toString();
             Path target = storage().resolve(key);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -172,28 +183,35 @@ public class Attachments implements Housekeeper {
 
     /**
      * A file for download, when this person may read it: the applicant who attached it, staff, or
-     * a reviewer assigned to the application who declared no conflict. Anyone else gets nothing,
-     * exactly as for a file that does not exist.
+     * a reviewer assigned to the submitted application who declared no conflict and has none other
+     * ({@link Conflicts}), while it is not withdrawn. Anyone else gets nothing, exactly as for a
+     * file that does not exist. A reviewer of a blind call gets the neutral name the review page
+     * shows ({@link AttachmentNames}); staff and the applicant the original.
      */
     public Optional<Download> forReader(long fileId, long personId, boolean staff) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
                         """
-                        select f.storage_key, f.original_name, f.media_type, f.size_bytes, f.sha256
+                        select f.storage_key, f.original_name, f.media_type, f.size_bytes, f.sha256,
+                               c.blind_review and not ?3 and a.applicant_id <> ?2, %s
                         from application_file f join application a on a.id = f.application_id
-                        where f.id = ?1 and (?3 or a.applicant_id = ?2 or exists (
-                            select 1 from review_assignment ra
-                            where ra.application_id = a.id and ra.reviewer_id = ?2 and ra.conflict = 'NONE'))
-                        """)
+                        join call_question q on q.id = f.question_id join programme_call c on c.id = a.call_id
+                        where f.id = ?1 and (?3 or a.applicant_id = ?2 or (
+                            a.stage is not null and a.stage <> 'WITHDRAWN' and not %s and exists (
+                              select 1 from review_assignment ra
+                              where ra.application_id = a.id and ra.reviewer_id = ?2 and ra.conflict = 'NONE')))
+                        """.formatted(AttachmentNames.NUMBER, Conflicts.conflicted("?2", "a")))
                 .setParameter(1, fileId)
                 .setParameter(2, personId)
                 .setParameter(3, staff)
                 .getResultList();
-        return rows.stream().findFirst().map(r -> new Download(storage().resolve((String) r[0]), (String) r[1],
+        return rows.stream().findFirst().map(r -> new Download(storage().resolve((String) r[0]),
+                AttachmentNames.shown((String) r[1], (String) r[2], ((Number) r[6]).longValue(), (Boolean) r[5]),
                 (String) r[2], ((Number) r[3]).longValue(), (String) r[4]));
     }
 
     @Override
+    @Allowed(portal = true)
     public String name() {
         return "orphaned attachments";
     }
@@ -204,6 +222,7 @@ public class Attachments implements Housekeeper {
      * transaction that has not committed yet.
      */
     @Override
+    @Allowed(portal = true)
     public int clean(Instant now) {
         @SuppressWarnings("unchecked")
         Set<String> known = new HashSet<>(em.createNativeQuery("select storage_key from application_file").getResultList());
@@ -291,13 +310,23 @@ public class Attachments implements Housekeeper {
         }
     }
 
-    /** The name as shown and offered on download: no folders, no control characters, not too long. */
+    /**
+     * Characters that change how a name is shown without being seen: the bidirectional embeddings,
+     * overrides and isolates (U+202A-U+202E, U+2066-U+2069) and marks (U+200E, U+200F, U+061C),
+     * which make {@code report<U+202E>fdp.html} read as "reportlmth.pdf"; line and paragraph
+     * separators, the byte-order mark and other invisible format characters. The zero-width
+     * joiner and non-joiner stay: Urdu, Persian and Indic names need them.
+     */
+    private static final java.util.regex.Pattern HIDDEN =
+            java.util.regex.Pattern.compile("[\\p{Cntrl}\u0080-\u009F\"\u061C\u200E\u200F\u2028-\u202E\u2066-\u206F\uFEFF\uFFF9-\uFFFB]");
+
+    /**
+     * The name as shown and offered on download, before its extension is made to match the
+     * content ({@link AttachmentType#fileName}): no folders, no control or direction characters.
+     */
     static String cleanName(String name) {
         String base = name == null ? "" : name.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
-        if (base.length() > 150) {
-            base = base.substring(base.length() - 150);
-        }
+        base = HIDDEN.matcher(base.substring(base.lastIndexOf('/') + 1)).replaceAll("").strip();
         return base.isEmpty() ? "file" : base;
     }
 

@@ -6,6 +6,8 @@ import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamkke.identity.Allowed;
+import org.hamkke.identity.Role;
 import org.hamkke.shared.audit.Actor;
 import org.hamkke.shared.audit.AuditLog;
 
@@ -13,9 +15,10 @@ import org.hamkke.shared.audit.AuditLog;
  * Staff's actions on many applications at once: move (or decide) them all, or give them all
  * reviewers. Deliberately not one transaction: each application moves in its own, exactly as if
  * moved by hand (its own history line, its own decision notice), so one that cannot move (its
- * stage does not allow it, or someone moved it meanwhile) is skipped and reported without holding
- * back the others.
+ * stage does not allow it, someone moved it meanwhile, or the person acting conflicts with it) is
+ * skipped and reported without holding back the others.
  */
+@Allowed({Role.STAFF, Role.ADMIN})
 @ApplicationScoped
 public class BulkActions {
 
@@ -68,6 +71,10 @@ public class BulkActions {
                     skipped.put(chosen.getKey(), "pipeline.bulk.skippedChanged");
                 } catch (Pipeline.MessageRequired e) {
                     skipped.put(chosen.getKey(), "pipeline.messageRequired");
+                } catch (Conflicts.Conflicted e) {
+                    skipped.put(chosen.getKey(), "pipeline.bulk.skippedConflict");
+                } catch (TextRules.Refused e) {
+                    skipped.put(chosen.getKey(), e.key());
                 } catch (IllegalArgumentException e) {
                     skipped.put(chosen.getKey(), "pipeline.notFound");
                 }

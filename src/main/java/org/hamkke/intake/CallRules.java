@@ -24,6 +24,16 @@ import org.hamkke.identity.Languages;
 public final class CallRules {
 
     static final int MAX_SCORE_LIMIT = 100;
+
+    /**
+     * The longest the editor's one-line fields may be, as their maxlength in staff/call.xhtml says:
+     * a post past them (forged, or from a browser that ignores maxlength) is told so, like any text.
+     */
+    static final int ZONE_LENGTH = 60;
+    static final int WHOLE_LENGTH = 6;
+    static final int DECIMAL_LENGTH = 20;
+    static final int WEIGHT_LENGTH = 8;
+    static final int MAX_SCORE_LENGTH = 3;
     private static final String KEY_PATTERN = "[a-z0-9][a-z0-9-]{0,39}";
 
     /** A field (null for the whole form), a message key and an optional value for its {0}. */
@@ -43,7 +53,7 @@ public final class CallRules {
         english(problems, "eligibility", form.getEligibility(), 10_000, false);
 
         Optional<ZoneId> zone = zone(form.getTimeZone());
-        if (zone.isEmpty()) {
+        if (!longer(problems, "timeZone", form.getTimeZone(), ZONE_LENGTH) && zone.isEmpty()) {
             problems.add(new Problem("timeZone", "calls.timeZone"));
         }
         Optional<LocalDateTime> opens = dateTime(form.getOpensAt());
@@ -64,11 +74,13 @@ public final class CallRules {
                 problems.add(new Problem("reviewDeadline", "calls.reviewBeforeClose"));
             }
         }
-        if (!blank(form.getMaxVentures()) && whole(form.getMaxVentures()).filter(n -> n > 0).isEmpty()) {
+        if (!longer(problems, "maxVentures", form.getMaxVentures(), WHOLE_LENGTH) && !blank(form.getMaxVentures())
+                && whole(form.getMaxVentures()).filter(n -> n > 0).isEmpty()) {
             problems.add(new Problem("maxVentures", "calls.positiveWhole"));
         }
         Optional<BigDecimal> threshold = decimal(form.getDisagreementThreshold());
-        if (threshold.isEmpty() || threshold.get().signum() < 0 || threshold.get().compareTo(BigDecimal.valueOf(100)) > 0) {
+        if (!longer(problems, "disagreementThreshold", form.getDisagreementThreshold(), WHOLE_LENGTH)
+                && (threshold.isEmpty() || threshold.get().signum() < 0 || threshold.get().compareTo(BigDecimal.valueOf(100)) > 0)) {
             problems.add(new Problem("disagreementThreshold", "calls.percent"));
         }
 
@@ -93,7 +105,8 @@ public final class CallRules {
         }
         english(problems, at + "label", q.getLabel(), 500, true);
         english(problems, at + "help", q.getHelp(), 1000, false);
-        if (q.isText() && !blank(q.getMaxLength()) && whole(q.getMaxLength()).filter(n -> n > 0).isEmpty()) {
+        if (q.isText() && !longer(problems, at + "maxLength", q.getMaxLength(), WHOLE_LENGTH) && !blank(q.getMaxLength())
+                && whole(q.getMaxLength()).filter(n -> n > 0).isEmpty()) {
             problems.add(new Problem(at + "maxLength", "calls.positiveWhole"));
         }
         if (q.isNumber()) {
@@ -106,6 +119,11 @@ public final class CallRules {
             }
         }
         if (q.isChoice()) {
+            int before = problems.size();
+            lines(problems, at + "choices", q.getChoices().values());
+            if (problems.size() > before) {
+                return;
+            }
             int options = lines(q.getChoices().get("en")).size();
             if (options < 2) {
                 problems.add(new Problem(at + "choices", "calls.question.twoChoices"));
@@ -131,14 +149,17 @@ public final class CallRules {
         } else if (!keys.add(key)) {
             problems.add(new Problem(at + "key", "calls.criterion.duplicateKey", key));
         }
-        if (decimal(c.getWeight()).filter(w -> w.signum() > 0).isEmpty()) {
+        if (!longer(problems, at + "weight", c.getWeight(), WEIGHT_LENGTH)
+                && decimal(c.getWeight()).filter(w -> w.signum() > 0).isEmpty()) {
             problems.add(new Problem(at + "weight", "calls.criterion.weightInvalid"));
         }
         Optional<Integer> maxScore = whole(c.getMaxScore()).filter(n -> n > 0 && n <= MAX_SCORE_LIMIT);
-        if (maxScore.isEmpty()) {
+        if (!longer(problems, at + "maxScore", c.getMaxScore(), MAX_SCORE_LENGTH) && maxScore.isEmpty()) {
             problems.add(new Problem(at + "maxScore", "calls.criterion.maxScoreInvalid", String.valueOf(MAX_SCORE_LIMIT)));
         }
-        for (String line : lines(c.getBands())) {
+        int before = problems.size();
+        lines(problems, at + "bands", java.util.Collections.singletonList(c.getBands()));
+        for (String line : problems.size() > before ? List.<String>of() : lines(c.getBands())) {
             Optional<ScoreBand> band = ScoreBand.parse(line);
             if (band.isEmpty() || band.get().min() > band.get().max()
                     || (maxScore.isPresent() && band.get().max() > maxScore.get())) {
@@ -152,9 +173,26 @@ public final class CallRules {
         if (required && blank(texts.get("en"))) {
             problems.add(new Problem(field, "calls.englishRequired"));
         }
-        if (texts.values().stream().anyMatch(t -> t != null && t.strip().length() > max)) {
+        if (texts.values().stream().anyMatch(t -> !TextRules.storable(t))) {
+            problems.add(new Problem(field, TextRules.UNSTORABLE));
+        } else if (texts.values().stream().anyMatch(t -> t != null && t.strip().length() > max)) {
             problems.add(new Problem(field, "calls.tooLong", String.valueOf(max)));
         }
+    }
+
+    /** Adds "too long" when a one-line field passes its maxlength; whether it did. */
+    private static boolean longer(List<Problem> problems, String field, String text, int max) {
+        if (text != null && text.strip().length() > max) {
+            problems.add(new Problem(field, "calls.tooLong", String.valueOf(max)));
+            return true;
+        }
+        return false;
+    }
+
+    /** A text area of lines (options, score bands): storable and within {@link TextRules#LINES}. */
+    private static void lines(List<Problem> problems, String field, Iterable<String> texts) {
+        TextRules.problem(texts, TextRules.LINES)
+                .ifPresent(key -> problems.add(new Problem(field, key, String.valueOf(TextRules.LINES))));
     }
 
     /**
@@ -220,7 +258,7 @@ public final class CallRules {
     }
 
     public static Optional<BigDecimal> decimal(String text) {
-        if (blank(text) || text.strip().length() > 20) {
+        if (blank(text) || text.strip().length() > DECIMAL_LENGTH) {
             return Optional.empty();
         }
         try {

@@ -19,7 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.hamkke.identity.Caller;
+import org.hamkke.identity.Allowed;
+import org.hamkke.identity.Role;
 import org.hamkke.shared.JsonObjects;
 import org.hamkke.shared.LocalizedTextConverter;
 import org.hamkke.shared.audit.Actor;
@@ -32,9 +33,16 @@ import org.hamkke.shared.audit.AuditLog;
  * saved the call meanwhile, it is refused and nothing is overwritten.
  *
  * <p>Two rules protect what others already entered: a question that applicants answered is removed
- * only when staff confirm it (its answers stay in the applications but are no longer shown), and
- * once a review is submitted no rubric key may go, because reviews keep their scores by key.
+ * only when staff confirm it, and once a review is submitted no rubric key may go, because reviews
+ * keep their scores by key.
+ *
+ * <p>A removed question is never deleted, only marked ({@code removed_at}): new applicants no
+ * longer see it, while every application submitted before keeps showing it with its answer and its
+ * file. Refusing the removal instead would leave staff unable to correct a call that is already
+ * open (a question that turned out to be unfair or unclear), and deleting it took applicants'
+ * files with it (the file rows cascaded). Keeping it costs a row per removed question.
  */
+@Allowed({Role.STAFF, Role.ADMIN})
 @ApplicationScoped
 @Transactional
 public class Calls {
@@ -51,8 +59,6 @@ public class Calls {
     @Inject
     AuditLog audit;
 
-    @Inject
-    Caller caller;
 
     /** A call in the staff list. */
     public record Listing(long id, String titleJson, Instant opensAt, Instant closesAt, String timeZone, long submitted,
@@ -90,7 +96,6 @@ public class Calls {
 
     /** One page of all calls, latest closing first; open, closed or upcoming by the server's clock. */
     public List<Listing> page(int offset, int limit) {
-        requireStaff();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
                         """
@@ -110,13 +115,11 @@ public class Calls {
     }
 
     public long count() {
-        requireStaff();
         return ((Number) em.createNativeQuery("select count(*) from programme_call").getSingleResult()).longValue();
     }
 
     /** The call as the editor shows it, with how many applications answer each question. */
     public Optional<CallForm> form(long callId) {
-        requireStaff();
         List<?> found = em.createNativeQuery(
                         """
                         select version, title::text, summary::text, description::text, eligibility::text, opens_at, closes_at,
@@ -158,8 +161,9 @@ public class Calls {
                         select q.id, q.kind, q.label::text, q.help::text, q.required, q.max_length, q.min_value, q.max_value,
                                q.choices::text,
                                (select count(*) from application a where a.call_id = q.call_id
-                                  and coalesce(a.answers ->> cast(q.id as text), '') <> '')
-                        from call_question q where q.call_id = ?1 order by q.position
+                                  and (coalesce(a.answers ->> cast(q.id as text), '') <> ''
+                                       or exists (select 1 from application_file f where f.application_id = a.id and f.question_id = q.id)))
+                        from call_question q where q.call_id = ?1 and q.removed_at is null order by q.position
                         """)
                 .setParameter(1, callId)
                 .getResultList();
@@ -205,7 +209,6 @@ public class Calls {
      * @throws ChangedMeanwhile when someone saved the call since {@code form} was loaded
      */
     public long save(Actor actor, CallForm form) {
-        requireStaff();
         List<CallRules.Problem> problems = new ArrayList<>(CallRules.check(form));
         Long callId = form.getId();
         List<Long> removed = List.of();
@@ -278,7 +281,8 @@ public class Calls {
         Set<Long> kept = form.getQuestions().stream().filter(q -> q.getId() != null && !q.isRemoved())
                 .map(CallForm.Question::getId).collect(Collectors.toSet());
         @SuppressWarnings("unchecked")
-        List<Object> ids = em.createNativeQuery("select id from call_question where call_id = ?1").setParameter(1, callId)
+        List<Object> ids = em.createNativeQuery("select id from call_question where call_id = ?1 and removed_at is null")
+                .setParameter(1, callId)
                 .getResultList();
         return ids.stream().map(id -> ((Number) id).longValue()).filter(id -> !kept.contains(id)).toList();
     }
@@ -289,10 +293,16 @@ public class Calls {
         for (int i = 0; i < form.getQuestions().size(); i++) {
             CallForm.Question q = form.getQuestions().get(i);
             if (q.getId() != null && removed.contains(q.getId()) && !q.isConfirmRemoval()) {
+                // A file is an answer too: it lives in application_file, not in the answers.
                 long answers = ((Number) em.createNativeQuery(
-                                "select count(*) from application where call_id = ?1 and coalesce(answers ->> cast(?2 as text), '') <> ''")
+                                """
+                                select count(*) from application a where a.call_id = ?1
+                                  and (coalesce(a.answers ->> cast(?2 as text), '') <> ''
+                                       or exists (select 1 from application_file f where f.application_id = a.id and f.question_id = ?3))
+                                """)
                         .setParameter(1, callId)
                         .setParameter(2, String.valueOf(q.getId()))
+                        .setParameter(3, q.getId())
                         .getSingleResult()).longValue();
                 if (answers > 0) {
                     problems.add(new CallRules.Problem("q" + i + ".remove", "calls.question.confirmRemoval", String.valueOf(answers)));
@@ -331,16 +341,19 @@ public class Calls {
 
     /**
      * Questions keep their ids (answers are keyed by question id); positions are first moved out of
-     * the way, as (call, position) is unique and rows swap places.
+     * the way, as (call, position) is unique among live questions and rows swap places. A removed
+     * question is marked, not deleted (see the class comment), and keeps its last position, so a
+     * submitted application shows it where it was.
      */
     private void saveQuestions(long callId, CallForm form, List<Long> removed) {
         for (Long id : removed) {
-            em.createNativeQuery("delete from call_question where id = ?1 and call_id = ?2")
+            em.createNativeQuery("update call_question set removed_at = ?3 where id = ?1 and call_id = ?2 and removed_at is null")
                     .setParameter(1, id)
                     .setParameter(2, callId)
+                    .setParameter(3, Timestamp.from(clock.instant()))
                     .executeUpdate();
         }
-        em.createNativeQuery("update call_question set position = -position - 1 where call_id = ?1")
+        em.createNativeQuery("update call_question set position = -position - 1 where call_id = ?1 and removed_at is null")
                 .setParameter(1, callId)
                 .executeUpdate();
         int position = 0;
@@ -360,7 +373,7 @@ public class Calls {
                       update call_question set kind = ?1, label = cast(?2 as jsonb), help = cast(?3 as jsonb), required = ?4,
                         max_length = cast(?5 as int), min_value = cast(?6 as numeric), max_value = cast(?7 as numeric),
                         choices = cast(?8 as jsonb), position = ?9
-                      where call_id = ?10 and id = ?11
+                      where call_id = ?10 and id = ?11 and removed_at is null
                       """;
             var statement = em.createNativeQuery(sql)
                     .setParameter(1, q.getKind())
@@ -402,9 +415,6 @@ public class Calls {
         }
     }
 
-    private void requireStaff() {
-        caller.requireStaff("edit programme calls");
-    }
 
     /** The non-blank texts of a per-language map as a JSON object. */
     private static String texts(Map<String, String> byLanguage) {

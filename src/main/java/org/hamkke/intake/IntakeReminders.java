@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamkke.identity.Allowed;
 import org.hamkke.notification.NoticeEvent;
 import org.hamkke.notification.NoticeKind;
 import org.hamkke.notification.NotificationService;
@@ -25,6 +26,7 @@ import org.hamkke.shared.retention.Housekeeper;
  * deadline (each keyed, so running twice reminds once). Drafts of calls closed long ago are
  * removed by the nightly housekeeping.
  */
+@Allowed(portal = true)
 @ApplicationScoped
 @Transactional
 public class IntakeReminders implements Housekeeper {
@@ -64,7 +66,13 @@ public class IntakeReminders implements Housekeeper {
         return reminded;
     }
 
-    /** @return how many reviewers were reminded now */
+    /**
+     * Reviewers with a review not yet submitted, on a call whose review deadline is within
+     * {@link #AHEAD}: one notice per assignment, ever (its key). Not for an application that was
+     * withdrawn, nor one the reviewer conflicts with (they will never review it).
+     *
+     * @return how many reviewers were reminded now
+     */
     public int remindReviewers(Instant now) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
@@ -74,9 +82,9 @@ public class IntakeReminders implements Housekeeper {
                         from review_assignment ra join application a on a.id = ra.application_id
                         join programme_call c on c.id = a.call_id join person p on p.id = ra.reviewer_id
                         left join review r on r.assignment_id = ra.id
-                        where ra.conflict <> 'CONFLICT' and (r.status is null or r.status = 'DRAFT')
+                        where (r.status is null or r.status = 'DRAFT') and a.stage <> 'WITHDRAWN' and not %s
                           and c.review_deadline > ?1 and c.review_deadline <= ?2
-                        """)
+                        """.formatted(Conflicts.conflicted("ra.reviewer_id", "a")))
                 .setParameter(1, Timestamp.from(now))
                 .setParameter(2, Timestamp.from(now.plus(AHEAD)))
                 .getResultList();

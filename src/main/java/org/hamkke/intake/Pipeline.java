@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hamkke.identity.Allowed;
+import org.hamkke.identity.Role;
 import org.hamkke.notification.NoticeEvent;
 import org.hamkke.notification.NoticeKind;
 import org.hamkke.notification.NotificationService;
@@ -22,7 +24,10 @@ import org.hamkke.shared.audit.AuditLog;
  * saw: if someone else moved the application meanwhile, the move is refused (nothing is
  * overwritten). Every move is recorded in {@code stage_change} and the audit log; a decision also
  * notifies the applicant in their language, and an acceptance announces {@link ApplicationAccepted}.
+ * Nobody moves or decides an application they conflict with ({@link Conflicts}): the rule is checked
+ * here, whatever page or action asks.
  */
+@Allowed({Role.STAFF, Role.ADMIN})
 @ApplicationScoped
 @Transactional
 public class Pipeline {
@@ -30,8 +35,6 @@ public class Pipeline {
     @Inject
     EntityManager em;
 
-    @Inject
-    org.hamkke.identity.Caller caller;
 
     @Inject
     Clock clock;
@@ -44,6 +47,9 @@ public class Pipeline {
 
     @Inject
     Event<ApplicationAccepted> accepted;
+
+    @Inject
+    Conflicts conflicts;
 
     public record Row(long id, String name, String kind, Stage stage, Instant submittedAt, long version) {}
 
@@ -85,34 +91,108 @@ public class Pipeline {
                 .toList();
     }
 
-    /** The orders the staff table offers; each is an index-friendly ORDER BY, never text from the request. */
-    public enum Order {
-        NEWEST("submitted_at desc, id desc"),
-        OLDEST("submitted_at, id"),
-        NAME("lower(name), id");
-
-        private final String sql;
-
-        Order(String sql) {
-            this.sql = sql;
-        }
-    }
-
-    /** One page of a call's submitted applications in the order asked, optionally of one stage only. */
-    public List<Row> page(long callId, Stage stage, Order order, int offset, int limit) {
+    /** The call, when there is one (any state): the staff table answers 404 for any other number. */
+    public java.util.Optional<CallSummary> findCall(long callId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
                         """
-                        select id, name, applicant_kind, stage, submitted_at, version from application
-                        where call_id = ?1 and stage is not null and (cast(?2 as text) is null or stage = ?2)
-                        order by %s offset ?3 limit ?4
-                        """.formatted(order.sql))
+                        select c.id, c.title::text, c.opens_at, c.closes_at,
+                               (select count(*) from application a where a.call_id = c.id and a.stage is not null)
+                        from programme_call c where c.id = ?1
+                        """)
                 .setParameter(1, callId)
-                .setParameter(2, stage == null ? null : stage.name())
-                .setParameter(3, offset)
-                .setParameter(4, limit)
                 .getResultList();
-        return rows.stream().map(Pipeline::row).toList();
+        return rows.stream().findFirst().map(r -> new CallSummary(((Number) r[0]).longValue(), (String) r[1],
+                ((Timestamp) r[2]).toInstant(), ((Timestamp) r[3]).toInstant(), ((Number) r[4]).longValue()));
+    }
+
+    /**
+     * The orders the staff table offers. Each has its key (the columns that order the rows, the
+     * id last so the order is total) and an index that reads it in that order (V9): the table pages
+     * by key, never by offset, so the hundredth page costs what the first does.
+     */
+    public enum Order {
+        NEWEST("submitted_at", true),
+        OLDEST("submitted_at", false),
+        NAME("lower(name)", false);
+
+        private final String key;
+        private final boolean descending;
+
+        Order(String key, boolean descending) {
+            this.key = key;
+            this.descending = descending;
+        }
+    }
+
+    /**
+     * One page of the table.
+     *
+     * @param previous the first row's id, when there are rows before it (the "previous" link's key)
+     * @param next the last row's id, when there are rows after it (the "next" link's key)
+     */
+    public record Page(List<Row> rows, Long previous, Long next) {}
+
+    /**
+     * A page of a call's submitted applications in the order asked, optionally of one stage only,
+     * starting after the row {@code after} or ending before the row {@code before} (neither: the
+     * first page). The links carry a row's id, not its key: the key of a submitted application (its
+     * submission time, its name) never changes, so it is read back here, and applicants' names never
+     * travel in addresses or land in access logs. A cursor that is not a submitted application of
+     * this call starts from the top.
+     */
+    public Page page(long callId, Stage stage, Order order, Long after, Long before, int limit) {
+        Long cursor = after != null ? after : before;
+        Object[] key = null;
+        if (cursor != null) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> found = em.createNativeQuery(
+                            "select %s, id from application where id = ?1 and call_id = ?2 and stage is not null".formatted(order.key))
+                    .setParameter(1, cursor)
+                    .setParameter(2, callId)
+                    .getResultList();
+            key = found.isEmpty() ? null : found.getFirst();
+        }
+        boolean backwards = key != null && after == null;
+        // Reading backwards (the previous page) walks the same index the other way, then turns the rows round.
+        boolean descending = order.descending != backwards;
+        List<Object> params = new ArrayList<>(List.of(callId));
+        StringBuilder sql = new StringBuilder("select id, name, applicant_kind, stage, submitted_at, version from application "
+                + "where call_id = ?1 and stage is not null");
+        if (stage != null) {
+            params.add(stage.name());
+            sql.append(" and stage = ?").append(params.size());
+        }
+        if (key != null) {
+            params.add(key[0]);
+            params.add(key[1]);
+            sql.append(" and (").append(order.key).append(", id) ").append(descending ? "<" : ">")
+                    .append(" (?").append(params.size() - 1).append(", ?").append(params.size()).append(")");
+        }
+        String direction = descending ? " desc" : "";
+        params.add(limit + 1);
+        sql.append(" order by ").append(order.key).append(direction).append(", id").append(direction)
+                .append(" limit ?").append(params.size());
+        var query = em.createNativeQuery(sql.toString());
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = query.getResultList();
+        List<Row> rows = new ArrayList<>(found.stream().map(Pipeline::row).toList());
+        boolean more = rows.size() > limit;
+        if (more) {
+            rows.removeLast();
+        }
+        if (backwards) {
+            java.util.Collections.reverse(rows);
+        }
+        Long first = rows.isEmpty() ? null : rows.getFirst().id();
+        Long last = rows.isEmpty() ? null : rows.getLast().id();
+        if (key == null) {
+            return new Page(rows, null, more ? last : null);
+        }
+        return backwards ? new Page(rows, more ? first : null, last) : new Page(rows, first, more ? last : null);
     }
 
     /** The chosen applications of one call, for a bulk action's confirmation. */
@@ -167,15 +247,13 @@ public class Pipeline {
     }
 
     public long count(long callId, Stage stage) {
-        return ((Number) em.createNativeQuery(
-                                """
-                                select count(*) from application
-                                where call_id = ?1 and stage is not null and (cast(?2 as text) is null or stage = ?2)
-                                """)
-                        .setParameter(1, callId)
-                        .setParameter(2, stage == null ? null : stage.name())
-                        .getSingleResult())
-                .longValue();
+        var query = em.createNativeQuery("select count(*) from application where call_id = ?1 and stage is not null"
+                        + (stage == null ? "" : " and stage = ?2"))
+                .setParameter(1, callId);
+        if (stage != null) {
+            query.setParameter(2, stage.name());
+        }
+        return ((Number) query.getSingleResult()).longValue();
     }
 
     /**
@@ -186,9 +264,11 @@ public class Pipeline {
      * @throws Stage.IllegalMoveException when the state machine does not allow the move
      * @throws ChangedMeanwhile when the application is no longer at the version seen
      * @throws MessageRequired for a decision without a message
+     * @throws Conflicts.Conflicted when the person moving conflicts with the application
+     * @throws TextRules.Refused for a reason too long or with a character that cannot be stored
      */
     public void move(Actor actor, long applicationId, long seenVersion, Stage to, String reason) {
-        caller.requireStaff("move applications");
+        TextRules.require(reason, TextRules.REASON);
         List<?> found = em.createNativeQuery(
                         """
                         select a.stage, a.version, a.applicant_id, a.name, a.legal_form, a.sector, a.region,
@@ -202,6 +282,7 @@ public class Pipeline {
             throw new IllegalArgumentException("No submitted application " + applicationId);
         }
         Object[] current = (Object[]) found.getFirst();
+        conflicts.require(actor.personId(), applicationId);
         Stage from = Stage.valueOf((String) current[0]);
         if (((Number) current[1]).longValue() != seenVersion) {
             throw new ChangedMeanwhile(from);
@@ -256,10 +337,9 @@ public class Pipeline {
     public record Detail(
             long id, long callId, String callTitleJson, String name, String kind, String legalForm, String sector, String region,
             Stage stage, String receipt, Instant submittedAt, String decisionMessage, long version, List<String> members,
-            List<String[]> answers) {}
+            List<AnswerSheet.Answer> answers) {}
 
     public java.util.Optional<Detail> detail(long applicationId) {
-        caller.requireStaff("read applications in full");
         @SuppressWarnings("unchecked")
         List<Object[]> found = em.createNativeQuery(
                         """
@@ -276,15 +356,18 @@ public class Pipeline {
         long callId = ((Number) a[1]).longValue();
         @SuppressWarnings("unchecked")
         List<Object[]> people = em.createNativeQuery(
-                        "select name, role, consent_at is not null from application_member where application_id = ?1 order by position")
+                        """
+                        select name, role, consent_at is not null, email from application_member where application_id = ?1
+                        order by position""")
                 .setParameter(1, applicationId)
                 .getResultList();
         List<String> members = people.stream()
-                .map(m -> m[0] + (m[1] == null ? "" : " (" + m[1] + ")") + ((Boolean) m[2] ? " ✓" : " ✗"))
+                .map(m -> m[0] + (m[1] == null ? "" : " (" + m[1] + ")") + (m[3] == null ? "" : " · " + m[3])
+                        + ((Boolean) m[2] ? " ✓" : " ✗"))
                 .toList();
         return java.util.Optional.of(new Detail(applicationId, callId, (String) a[2], (String) a[3], (String) a[4], (String) a[5],
                 (String) a[6], (String) a[7], Stage.valueOf((String) a[8]), (String) a[9], ((Timestamp) a[10]).toInstant(),
-                (String) a[11], ((Number) a[12]).longValue(), members, AnswerSheet.of(em, callId, applicationId, (String) a[13])));
+                (String) a[11], ((Number) a[12]).longValue(), members, AnswerSheet.of(em, callId, applicationId, (String) a[13], false)));
     }
 
     /** The moves of one application, oldest first. */

@@ -6,8 +6,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import org.hamkke.identity.Allowed;
 
 /** Programme calls as the public sees them. */
+/** Open calls are public. */
+@Allowed(anyone = true)
 @ApplicationScoped
 @Transactional
 public class ProgrammeCallService {

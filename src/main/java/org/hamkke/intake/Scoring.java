@@ -79,6 +79,26 @@ public final class Scoring {
         Map<Long, List<Double>> reviewerScores = new HashMap<>();
         score.forEach((review, s) -> reviewerScores.computeIfAbsent(review.reviewerId(), r -> new ArrayList<>()).add(s));
         reviewerScores.forEach((reviewer, scores) -> byReviewer.put(reviewer, Stats.of(scores)));
+        return summarise(rubric, reviews, byReviewer, call, disagreementThreshold);
+    }
+
+    /**
+     * Summaries of some applications only (a page of them), normalised exactly as if the whole call
+     * were summarised: each reviewer's habits and the call's mean and spread come from all of the
+     * call's submitted reviews, worked out elsewhere (in the database, which returns one row per
+     * reviewer instead of every review).
+     *
+     * @param habits each reviewer's scores across the call; a reviewer missing here moves nobody
+     * @param call all of the call's review scores
+     */
+    public static List<Summary> summarise(List<Criterion> rubric, List<Review> reviews, Map<Long, Stats> habits, Stats call,
+            double disagreementThreshold) {
+        Map<Review, Double> score = new LinkedHashMap<>();
+        for (Review review : reviews) {
+            score.put(review, weighted(rubric, review.scores()));
+        }
+        Map<Long, Stats> byReviewer = habits;
+        Stats none = Stats.of(List.of());
 
         Map<Long, List<Review>> byApplication = new LinkedHashMap<>();
         for (Review review : reviews) {
@@ -89,7 +109,7 @@ public final class Scoring {
             List<Double> raw = its.stream().map(score::get).toList();
             Stats stats = Stats.of(raw);
             double meanZ = its.stream()
-                    .mapToDouble(r -> byReviewer.get(r.reviewerId()).z(score.get(r)))
+                    .mapToDouble(r -> byReviewer.getOrDefault(r.reviewerId(), none).z(score.get(r)))
                     .average()
                     .orElse(0);
             double normalised = clamp(call.mean() + meanZ * call.spread());
@@ -104,7 +124,7 @@ public final class Scoring {
     }
 
     /** Mean, population standard deviation and range of some scores. */
-    record Stats(double mean, double spread, double min, double max) {
+    public record Stats(double mean, double spread, double min, double max) {
 
         static Stats of(List<Double> values) {
             Objects.requireNonNull(values);

@@ -18,12 +18,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamkke.identity.Allowed;
+import org.hamkke.identity.Callers;
 
 /**
  * Once a day, one e-mail per person who chose the digest (or has lines in a feature's
  * {@link DigestSection}): the notices that waited for it, then each section's lines. The digest is
  * itself a notice keyed by the day, so running twice in a day, or on two instances, sends one.
  */
+@Allowed(portal = true)
 @ApplicationScoped
 public class DailyDigest {
 
@@ -61,7 +64,8 @@ public class DailyDigest {
         List<java.util.concurrent.Callable<Integer>> work = new ArrayList<>();
         for (int lane = 0; lane < lanes; lane++) {
             int first = lane;
-            work.add(() -> {
+            // Each lane runs on a pool thread: still the portal's own work, as the job that started it.
+            work.add(() -> Callers.asPortal("daily digest", () -> {
                 int created = 0;
                 for (int i = first; i < everyone.size(); i += lanes) {
                     Long person = everyone.get(i);
@@ -70,7 +74,7 @@ public class DailyDigest {
                     }
                 }
                 return created;
-            });
+            }));
         }
         int created = 0;
         try {

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamkke.identity.Allowed;
+import org.hamkke.identity.Role;
 import org.hamkke.scheduling.ClusteredScheduler;
 import org.hamkke.shared.audit.Actor;
 import org.hamkke.shared.audit.AuditLog;
@@ -11,6 +13,7 @@ import org.hamkke.shared.settings.SystemSettings;
 import org.quartz.SchedulerException;
 
 /** The hour the daily digest goes out: hamkke.digest.hour until an admin chooses another. */
+@Allowed(value = {Role.STAFF, Role.ADMIN}, portal = true)
 @ApplicationScoped
 public class DigestHour {
 
@@ -38,6 +41,7 @@ public class DigestHour {
 
     /** Stores the new hour, audits it, and moves the trigger (on every instance: it lives in the job store). */
     @Transactional(rollbackOn = SchedulerException.class)
+    @Allowed(Role.ADMIN)
     public void change(Actor admin, int newHour) throws SchedulerException {
         if (newHour < 0 || newHour > 23) {
             throw new IllegalArgumentException("An hour is 0 to 23");

@@ -15,12 +15,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamkke.identity.Allowed;
+import org.hamkke.identity.Callers;
 
 /**
  * Sends the e-mails of notices. Woken when a notice commits (so mail goes out within moments, off
  * the request thread), and drained by {@link MailDeliveryJob} every half minute on some instance,
  * which picks up retries and whatever an instance that stopped left behind.
  */
+@Allowed(portal = true)
 @ApplicationScoped
 public class MailOutbox {
 
@@ -58,11 +61,13 @@ public class MailOutbox {
     }
 
     /** Drains soon on a pool thread; at most one drain per instance runs at a time. */
+    /** Only wakes the sender; whoever made a notice may. */
+    @Allowed(signedIn = true, portal = true)
     public void wake() {
         wanted.set(true);
         if (draining.compareAndSet(false, true)) {
             try {
-                executor.execute(this::drainWhileWanted);
+                executor.execute(() -> Callers.asPortal("mail delivery", this::drainWhileWanted));
             } catch (RuntimeException rejected) {
                 draining.set(false);
             }
@@ -140,7 +145,7 @@ public class MailOutbox {
             return;
         }
         try {
-            executor.execute(() -> {
+            executor.execute(() -> Callers.asPortal("mail delivery", () -> {
                 try {
                     drain();
                 } catch (RuntimeException e) {
@@ -148,7 +153,7 @@ public class MailOutbox {
                 } finally {
                     helpers.decrementAndGet();
                 }
-            });
+            }));
         } catch (RuntimeException rejected) {
             helpers.decrementAndGet();
         }

@@ -20,11 +20,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamkke.identity.Allowed;
 
 /**
  * Jakarta Mail over SMTP, configured by MicroProfile Config ({@code hamkke.mail.*}, see README).
  * Sends a batch over one connection: opening a connection per message is what makes outboxes slow.
  */
+@Allowed(portal = true)
 @ApplicationScoped
 public class Mailer {
 

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamkke.identity.Allowed;
+import org.hamkke.identity.Role;
 
 /**
  * The e-mail side of notices, as database state: which are due, who is sending them, what went
@@ -20,6 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * ({@code for update skip locked}). If that instance dies mid-send, the lease runs out and another
  * sends it: the one case where a mail may go twice, preferred to one never going.
  */
+/** Mail delivery is the portal's own work; the failed-mail list and its retry are the admin's. */
+@Allowed(portal = true)
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
 public class NoticeDeliveries {
@@ -107,6 +111,7 @@ public class NoticeDeliveries {
     }
 
     /** Failed for good, or failed at least once and waiting for another try; newest first. */
+    @Allowed(Role.ADMIN)
     public List<FailedDelivery> troubled(int offset, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
@@ -127,6 +132,7 @@ public class NoticeDeliveries {
                 .toList();
     }
 
+    @Allowed(Role.ADMIN)
     public long troubledCount() {
         return ((Number) em.createNativeQuery(
                         """
@@ -138,6 +144,7 @@ public class NoticeDeliveries {
     }
 
     /** An admin asks for another try of a failed e-mail: due now, attempts counted afresh; audited. */
+    @Allowed(Role.ADMIN)
     public boolean retry(org.hamkke.shared.audit.Actor admin, long id, Instant now) {
         boolean reset = em.createNativeQuery("update notice set email_state = 'PENDING', email_attempts = 0, email_due_at = ?2 "
                                 + "where id = ?1 and email_state = 'FAILED'")

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamkke.identity.Allowed;
 import org.hamkke.shared.retention.Housekeeper;
 
 /**
@@ -15,6 +16,7 @@ import org.hamkke.shared.retention.Housekeeper;
  * does the row's deduplication key while it lives: removing a notice only lets the same key notify
  * again after a year, by which time it is a new event anyway.
  */
+@Allowed(portal = true)
 @ApplicationScoped
 @Transactional
 public class NoticeHousekeeper implements Housekeeper {

@@ -7,11 +7,14 @@ import jakarta.transaction.Transactional;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.hamkke.identity.Allowed;
 
 /**
  * A person's e-mail choices: off per kind (never for mandatory kinds), and immediate or once a
  * day in a digest. Without a choice stored, e-mail is on and immediate.
  */
+/** A person's own choices (keyed by their id); the digest and delivery read them as the portal. */
+@Allowed(signedIn = true, portal = true)
 @ApplicationScoped
 @Transactional
 public class NoticePreferences {

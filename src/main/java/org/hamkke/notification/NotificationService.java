@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hamkke.identity.Allowed;
 import org.hamkke.shared.JsonObjects;
 
 /**
@@ -22,6 +23,8 @@ import org.hamkke.shared.JsonObjects;
  * recipient and deduplication key; e-mail follows after the commit, asynchronously, through the
  * {@link MailOutbox}, so a slow or absent mail server never slows or breaks the person's action.
  */
+/** A person's own notices, keyed by their id; any service acting for someone may notify. */
+@Allowed(signedIn = true, portal = true)
 @ApplicationScoped
 @Transactional
 public class NotificationService {

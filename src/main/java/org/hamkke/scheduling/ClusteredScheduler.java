@@ -17,6 +17,9 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.hamkke.identity.Allowed;
+import org.hamkke.identity.Callers;
+import org.hamkke.identity.Role;
 import org.hamkke.shared.db.Database;
 import org.hamkke.shared.db.SchemaReady;
 import org.quartz.CronTrigger;
@@ -44,6 +47,8 @@ import org.quartz.utils.DBConnectionManager;
  * on exactly one of them, and a job that was running on an instance that died is run again by
  * another (for jobs that request recovery). Jobs are CDI beans ({@link ScheduledJob}).
  */
+/** The jobs page (staff and admins) and the scheduler's own work. */
+@Allowed(value = {Role.STAFF, Role.ADMIN}, portal = true)
 @ApplicationScoped
 public class ClusteredScheduler {
 
@@ -85,13 +90,13 @@ public class ClusteredScheduler {
         }
         // On a thread of its own: joining the cluster takes a second or so (check-in, recovery of a
         // failed instance's jobs) that the first page served need not wait for.
-        Thread starting = threads.newThread(() -> {
+        Thread starting = threads.newThread(() -> Callers.asPortal("scheduler start", () -> {
             try {
                 start();
             } catch (SchedulerException | RuntimeException e) {
                 LOG.log(Level.SEVERE, "The scheduler did not start; scheduled work will not run on this instance", e);
             }
-        });
+        }));
         starting.setName("hamkke-scheduler-start");
         starting.start();
     }

@@ -9,12 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.hamkke.identity.Allowed;
 import org.hamkke.shared.retention.Housekeeper;
 
 /**
  * The nightly clean-up: asks every context's {@link Housekeeper} to remove what expired. One
  * housekeeper failing does not stop the others; the report says what each removed.
  */
+@Allowed(portal = true)
 @ApplicationScoped
 public class Housekeeping {
 

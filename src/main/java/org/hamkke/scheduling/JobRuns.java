@@ -11,9 +11,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamkke.identity.Allowed;
+import org.hamkke.identity.Role;
 import org.hamkke.shared.retention.Housekeeper;
 
 /** The history of job executions: what ran, where, how long, and how it ended. */
+/** The job history: written by the scheduler, read on the jobs page. */
+@Allowed(value = {Role.STAFF, Role.ADMIN}, portal = true)
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
 public class JobRuns implements Housekeeper {

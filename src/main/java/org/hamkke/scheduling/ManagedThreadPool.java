@@ -6,6 +6,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.hamkke.identity.Callers;
 import org.quartz.spi.ThreadPool;
 
 /**
@@ -41,7 +42,8 @@ public final class ManagedThreadPool implements ThreadPool {
         try {
             executor.execute(() -> {
                 try {
-                    runnable.run();
+                    // Jobs and their listeners are the portal's own work: no person behind them.
+                    Callers.asPortal("scheduler", runnable);
                 } finally {
                     free.release();
                 }

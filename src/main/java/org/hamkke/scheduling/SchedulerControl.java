@@ -3,7 +3,8 @@ package org.hamkke.scheduling;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.hamkke.identity.Caller;
+import org.hamkke.identity.Allowed;
+import org.hamkke.identity.Role;
 import org.hamkke.shared.audit.Actor;
 import org.hamkke.shared.audit.AuditLog;
 import org.quartz.SchedulerException;
@@ -13,6 +14,7 @@ import org.quartz.SchedulerException;
  * buttons) and written to the audit log. The entry is written first: should Quartz refuse, the
  * transaction rolls back and no entry claims an action that did not happen.
  */
+@Allowed(Role.ADMIN)
 @ApplicationScoped
 public class SchedulerControl {
 
@@ -26,22 +28,18 @@ public class SchedulerControl {
     @Inject
     ClusteredScheduler scheduler;
 
-    @Inject
-    Caller caller;
 
     @Inject
     AuditLog audit;
 
     @Transactional(rollbackOn = SchedulerException.class)
     public void pause(Actor actor, String jobName) throws SchedulerException {
-        requireAdmin();
         audit.record(actor, "job.pause", AUDIT_TYPE, jobName, null);
         scheduler.require().pauseJob(ClusteredScheduler.key(known(jobName)));
     }
 
     @Transactional(rollbackOn = SchedulerException.class)
     public void resume(Actor actor, String jobName) throws SchedulerException {
-        requireAdmin();
         audit.record(actor, "job.resume", AUDIT_TYPE, jobName, null);
         scheduler.require().resumeJob(ClusteredScheduler.key(known(jobName)));
     }
@@ -49,7 +47,6 @@ public class SchedulerControl {
     /** Fires the job once, now, on whichever instance takes it; its schedule is unchanged. */
     @Transactional(rollbackOn = SchedulerException.class)
     public void runNow(Actor actor, String jobName) throws SchedulerException {
-        requireAdmin();
         audit.record(actor, "job.run-now", AUDIT_TYPE, jobName, null);
         scheduler.require().triggerJob(ClusteredScheduler.key(known(jobName)));
     }
@@ -59,7 +56,4 @@ public class SchedulerControl {
                 .orElseThrow(() -> new IllegalArgumentException("No job " + jobName));
     }
 
-    private void requireAdmin() {
-        caller.requireAdmin("control jobs");
-    }
 }

@@ -5,8 +5,11 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamkke.identity.Allowed;
 
 /** The scheduler's configuration (MicroProfile Config; see README, Configuration). */
+/** Configuration only. */
+@Allowed(anyone = true)
 @ApplicationScoped
 public class SchedulerSettings {
 

@@ -35,6 +35,13 @@ public final class JsonObjects {
         return object.build().toString();
     }
 
+    /** A JSON object; a RuntimeException (JsonException) when the text is not one. */
+    public static jakarta.json.JsonObject parse(String json) {
+        try (var reader = JSON.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+
     /** An object's values as text (a number or boolean as it is written), in the object's order. */
     public static Map<String, String> strings(String json) {
         Map<String, String> values = new LinkedHashMap<>();

@@ -3,6 +3,10 @@
  * typing stops, keeps a copy on the device while the connection is lost (and sends it when it
  * comes back), checks a file's size before sending it, and shows upload progress. Without
  * JavaScript the form still works: every button saves.
+ *
+ * The device copy belongs to the person who typed it: its key names them (data-owner, their id)
+ * and the call, and the copy says whose it is, so on a phone shared by a family or a group nobody
+ * is ever shown another person's answers. Signing out removes every copy (signout.js).
  */
 (function () {
   'use strict';
@@ -11,7 +15,11 @@
     return;
   }
   var status = document.getElementById('autosave-status');
-  var key = 'hamkke.apply.' + form.dataset.call + '.' + form.dataset.step;
+  var owner = form.dataset.owner;
+  if (!owner) {
+    return;
+  }
+  var key = 'hamkke.apply.' + owner + '.' + form.dataset.call + '.' + form.dataset.step;
   var autosaveButton = form.querySelector('input.autosave');
   var timer = null;
 
@@ -37,7 +45,7 @@
       }
     });
     try {
-      localStorage.setItem(key, JSON.stringify({at: Date.now(), values: values}));
+      localStorage.setItem(key, JSON.stringify({owner: owner, at: Date.now(), values: values}));
     } catch (e) {
       // Private browsing or a full store: the server copy still works.
     }
@@ -50,7 +58,7 @@
     } catch (e) {
       kept = null;
     }
-    if (!kept || kept.at <= Number(form.dataset.savedAt || 0)) {
+    if (!kept || kept.owner !== owner || !kept.values || kept.at <= Number(form.dataset.savedAt || 0)) {
       return false;
     }
     Object.keys(kept.values).forEach(function (id) {

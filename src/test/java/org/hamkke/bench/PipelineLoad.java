@@ -24,7 +24,8 @@ import org.htmlunit.html.HtmlPage;
  * 20 staff at once paging and filtering. Run against the dev run with docs/bench/pipeline.sh.
  *
  * <p>Each simulated staff member signs in through Keycloak once (HtmlUnit), then loads random
- * pages of random calls, half of them filtered by a stage, with no pause between requests.
+ * pages of random calls (the page after a random application, as the table pages by key), some
+ * filtered by a stage, with no pause between requests.
  * Reported: requests, p50, p95, p99 and the slowest, and the database statements per page,
  * read from pg_stat_database around a burst of single-threaded page loads.
  */
@@ -89,19 +90,26 @@ public final class PipelineLoad {
                         + "jsonb_build_object('en', 'Load call ' || i), '{\"en\": \"load\"}', now() - interval '30 days', "
                         + "now() + interval '30 days', 'UTC' from generate_series(1, 20) i");
                 s.execute("""
-                        insert into application (call_id, applicant_id, name, stage, created_at, updated_at, submitted_at, receipt)
-                        select c.id, p.id, 'Load venture ' || p.id || '-' || c.id,
-                               (array['SUBMITTED','SCREENING','IN_REVIEW','INTERVIEW','ACCEPTED','WAITLISTED','REJECTED','WITHDRAWN'])[1 + (p.id + c.id) % 8],
-                               now(), now(), now() - ((p.id % 300) || ' minutes')::interval, 'LOAD-' || c.id || '-' || p.id
+                        insert into application (call_id, applicant_id, name, stage, created_at, updated_at, submitted_at, receipt,
+                                                 decision_message, decided_at)
+                        select c.id, p.id, 'Load venture ' || p.id || '-' || c.id, s.stage,
+                               now(), now(), now() - ((p.id % 300) || ' minutes')::interval, 'LOAD-' || c.id || '-' || p.id,
+                               case when s.stage in ('ACCEPTED', 'WAITLISTED', 'REJECTED') then 'Load decision' end,
+                               case when s.stage in ('ACCEPTED', 'WAITLISTED', 'REJECTED') then now() end
                         from (select id from programme_call where title ->> 'en' like 'Load call %' order by id desc limit 20) c
                         cross join (select id from person where subject like 'load:%') p
+                        cross join lateral (select (array['SUBMITTED','SCREENING','IN_REVIEW','INTERVIEW','ACCEPTED','WAITLISTED',
+                                                          'REJECTED','WITHDRAWN'])[1 + (p.id + c.id) % 8] as stage) s
                         on conflict do nothing""");
                 s.execute("analyze application");
             }
-            ResultSet r = s.executeQuery("select distinct call_id from application where receipt like 'LOAD-%'");
+            ResultSet r = s.executeQuery("select call_id, id from application where receipt like 'LOAD-%' order by call_id, id");
             List<Long> calls = new ArrayList<>();
             while (r.next()) {
-                calls.add(r.getLong(1));
+                if (!APPLICATIONS.containsKey(r.getLong(1))) {
+                    calls.add(r.getLong(1));
+                }
+                APPLICATIONS.computeIfAbsent(r.getLong(1), c -> new ArrayList<>()).add(r.getLong(2));
             }
             System.out.printf("%d calls with load applications%n", calls.size());
             return calls;
@@ -127,11 +135,18 @@ public final class PipelineLoad {
     /** Every order the table offers, each sorted in the database. */
     private static final String[] SORTS = {"NEWEST", "OLDEST", "NAME"};
 
+    /** Each load call's application ids: a random one is where a random page starts (the table pages by key). */
+    private static final java.util.Map<Long, List<Long>> APPLICATIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
     static int get(HttpClient http, String cookie, String portal, List<Long> calls, String[] stages) throws Exception {
         var random = ThreadLocalRandom.current();
         String stage = stages[random.nextInt(stages.length)];
-        String url = portal + "/staff/applications.xhtml?call=" + calls.get(random.nextInt(calls.size()))
-                + (stage.isEmpty() ? "" : "&stage=" + stage) + "&page=" + (1 + random.nextInt(stage.isEmpty() ? 20 : 4))
+        long call = calls.get(random.nextInt(calls.size()));
+        List<Long> ids = APPLICATIONS.getOrDefault(call, List.of());
+        // A page somewhere in the call: the one after a random application, as "next" links lead there.
+        String from = ids.isEmpty() || random.nextInt(20) == 0 ? "" : "&after=" + ids.get(random.nextInt(ids.size()));
+        String url = portal + "/staff/applications.xhtml?call=" + call
+                + (stage.isEmpty() ? "" : "&stage=" + stage) + from
                 + "&sort=" + SORTS[random.nextInt(SORTS.length)];
         return http.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookie).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();

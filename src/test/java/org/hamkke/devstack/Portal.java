@@ -24,6 +24,8 @@ public final class Portal implements AutoCloseable {
     private final Path log;
     private Process process;
     private boolean classDataSharing;
+    private String cluster;
+    private long logStart;
 
     public Portal(Path payaraJar, Path war, Path bootCommands, Path workDir, int port) {
         this.bootCommands = bootCommands;
@@ -52,8 +54,28 @@ public final class Portal implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Joins a Payara (Hazelcast) cluster instead of running alone: the instances of one cluster
+     * share the HTTP sessions (the WAR is distributable). Members find each other over TCP on the
+     * loopback at the listed data-grid ports, under a cluster name of their own, so nothing else on
+     * the machine (the dev run, another test run) joins by accident.
+     */
+    public Portal clustered(String clusterName, int ownPort, List<Integer> memberPorts) {
+        String members = memberPorts.stream().map(p -> "127.0.0.1:" + p).collect(java.util.stream.Collectors.joining(","));
+        this.cluster = "--clustername " + clusterName + " --clustermode tcpip:" + members + " --startport " + ownPort;
+        return this;
+    }
+
     public void start() throws IOException, InterruptedException {
+        launch();
+        Waits.until("Portal (log: " + log + ")", Duration.ofMinutes(3),
+                this::isDeployed, process);
+    }
+
+    /** Starts the process without waiting for the deployment (a test of a portal that must refuse to start). */
+    public void launch() throws IOException, InterruptedException {
         Files.createDirectories(workDir);
+        logStart = Files.exists(log) ? Files.size(log) : 0;
         Path root = prepareRootDir();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -68,30 +90,40 @@ public final class Portal implements AutoCloseable {
                 "--deploy", war.toString(),
                 "--contextroot", "/",
                 "--port", String.valueOf(port),
-                "--nocluster",
                 "--prebootcommandfile", bootCommands.toString()));
+        command.addAll(cluster == null ? List.of("--nocluster") : List.of(cluster.split(" ")));
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        Waits.until("Portal (log: " + log + ")", Duration.ofMinutes(3),
-                this::isDeployed, process);
     }
 
     /**
-     * The portal's JVM options, from {@code java.options} beside the pre-boot file (production
-     * uses the same file, README); {@code hamkke.portal.java-options} replaces them, e.g. to
-     * compare compilers in a benchmark.
+     * For the dev run and the tests only: the quick JIT compiler alone (C1). They start the portal
+     * often and serve it little, and on two cores the optimising compiler (C2) takes a core for the
+     * first seconds of a start: about 11 s to first page instead of 14 (BENCHMARKS.md). Production
+     * keeps both compilers ({@code java.options}), whose pages cost about a third less CPU once
+     * warm. C1's default code cache is small enough to force full collections during a start,
+     * hence the larger one.
+     */
+    static final List<String> START_TIME_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=128m");
+
+    /**
+     * The portal's JVM options: production's, from {@code java.options} beside the pre-boot file
+     * (README), and {@link #START_TIME_OPTIONS}. {@code hamkke.portal.java-options} replaces them
+     * all, e.g. to compare compilers in a benchmark.
      */
     private List<String> javaOptions() throws IOException {
         String configured = System.getProperty("hamkke.portal.java-options", "").strip();
         if (!configured.isEmpty()) {
             return List.of(configured.split("\\s+"));
         }
-        return Files.readAllLines(bootCommands.resolveSibling("java.options")).stream()
+        List<String> options = new ArrayList<>(Files.readAllLines(bootCommands.resolveSibling("java.options")).stream()
                 .map(String::strip)
                 .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                .toList();
+                .toList());
+        options.addAll(START_TIME_OPTIONS);
+        return options;
     }
 
     /**
@@ -163,8 +195,28 @@ public final class Portal implements AutoCloseable {
         if (!Waits.body(baseUrl() + "/health/ready").contains("\"database\"")) {
             return false;
         }
+        if (deployFailed()) {
+            throw new IllegalStateException("The portal's deployment failed: see " + log);
+        }
         int home = Waits.status(baseUrl() + "/");
         return home == 200 || home == 503;
+    }
+
+    /** Payara says so in its log (this start's part) and then serves 404 everywhere: no need to wait minutes. */
+    private boolean deployFailed() {
+        try {
+            return logOfThisStart().contains("Exception while loading the app");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** What this start of the portal has logged (the file keeps earlier starts' lines too). */
+    public String logOfThisStart() throws IOException {
+        try (var in = Files.newInputStream(log)) {
+            in.skipNBytes(logStart);
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     public String baseUrl() {

@@ -61,6 +61,8 @@ public final class Stack implements AutoCloseable {
                 .with("hamkke.db.password", "unused")
                 .with("hamkke.oidc.provider-uri", keycloak.issuer())
                 .with("hamkke.oidc.client-secret", CLIENT_SECRET)
+                // The dev realm's secret and the default database password are allowed here only.
+                .with("hamkke.dev-mode", "true")
                 .with("hamkke.portal.base-url", portalUrl)
                 .with("hamkke.demo-data", String.valueOf(settings.demoData()))
                 .with("hamkke.mail.host", "localhost")

@@ -5,6 +5,7 @@ import static org.hamkke.identity.AccessPolicy.Decision.DENY;
 import static org.hamkke.identity.AccessPolicy.Decision.SIGN_IN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,15 +14,26 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AccessPolicyTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/index.xhtml", "/staffing.xhtml", "/jakarta.faces.resource/x.css.xhtml", "/signin"})
-    void publicPagesAreOpenToEveryone(String path) {
+    @ValueSource(strings = {"/", "/index.xhtml", "/jakarta.faces.resource/x.css.xhtml", "/signin", "/callback", "/language",
+        "/health", "/health/ready", "/health/live",
+        "/oidc/backchannel-logout"})
+    void theShortListOfPublicPathsIsOpenToEveryone(String path) {
         assertEquals(ALLOW, AccessPolicy.decide(path, false, role -> false));
     }
 
+    /** Deny by default: whatever is not on the public list needs a signed-in person. */
     @ParameterizedTest
-    @ValueSource(strings = {"/me/", "/me", "/staff/", "/staff", "/staff/index.xhtml", "/admin/x.xhtml", "/venture/"})
-    void areasAskAnonymousVisitorsToSignIn(String path) {
+    @ValueSource(strings = {"/me/", "/me", "/staff/", "/staff", "/staff/index.xhtml", "/admin/x.xhtml", "/venture/",
+        "/staffing.xhtml", "/no-such-page.xhtml", "/resources/hamkke/css/hamkke.css", "/INDEX.xhtml", "/index.xhtml/",
+        "/signin/keycloak", "/files/attachment", "/WEB-INF/web.xml", ""})
+    void everythingElseAsksAnonymousVisitorsToSignIn(String path) {
         assertEquals(SIGN_IN, AccessPolicy.decide(path, false, role -> false));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/STAFF/applications.xhtml", "/Staff/", "/sTaFf/jobs.xhtml", "/ADMIN/index.xhtml"})
+    void areasMatchInAnyLetterCase(String path) {
+        assertEquals(DENY, AccessPolicy.decide(path, true, Set.of(Role.APPLICANT)::contains));
     }
 
     @Test
@@ -37,12 +49,14 @@ class AccessPolicyTest {
         Set<Role> staff = Set.of(Role.STAFF);
         assertEquals(ALLOW, AccessPolicy.decide("/staff/index.xhtml", true, staff::contains));
         assertEquals(DENY, AccessPolicy.decide("/admin/index.xhtml", true, staff::contains));
+        assertEquals(DENY, AccessPolicy.decide("/admin", true, staff::contains));
     }
 
     @Test
     void everyRoleOpensItsOwnPage() {
         for (Role role : Role.values()) {
             assertEquals(ALLOW, AccessPolicy.decide("/me/", true, Set.of(role)::contains));
+            assertEquals(ALLOW, AccessPolicy.decide("/no-such-page.xhtml", true, Set.of(role)::contains), "then 404");
         }
         assertEquals(ALLOW, AccessPolicy.decide("/venture/", true, Set.of(Role.ENTREPRENEUR)::contains));
         assertEquals(DENY, AccessPolicy.decide("/venture/", true, Set.of(Role.APPLICANT)::contains));

@@ -3,6 +3,7 @@ package org.hamkke.intake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,6 +49,24 @@ class CallRulesTest {
         form.setClosesAt("31/03/2027");
         form.setTimeZone("+09:00");
         assertEquals(Set.of("closesAt:calls.dateTime", "timeZone:calls.timeZone"), problems(form));
+    }
+
+    @Test
+    void aTextTheDatabaseCannotKeepOrLongerThanItsFieldIsRefusedByName() {
+        CallForm form = valid();
+        form.getSummary().put("fr", "R\u00e9sum\u00e9\u0000");
+        form.setMaxVentures("1234567");
+        form.setTimeZone("Asia/" + "x".repeat(60));
+        CallForm.Criterion criterion = form.addCriterion();
+        criterion.getLabel().put("en", "Impact");
+        criterion.setWeight("123456789");
+        criterion.setBands("0-1 weak\u0007");
+        CallForm.Question question = form.addQuestion();
+        question.setKind("CHOICE");
+        question.getLabel().put("en", "Where?");
+        question.getChoices().put("en", "Home\nMarket\u0000");
+        assertEquals(Set.of("summary:text.unstorable", "maxVentures:calls.tooLong", "timeZone:calls.tooLong",
+                "r0.weight:calls.tooLong", "r0.bands:text.unstorable", "q0.choices:text.unstorable"), problems(form));
     }
 
     @Test

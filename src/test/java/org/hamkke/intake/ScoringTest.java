@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import java.util.List;
 import java.util.Map;
 import org.hamkke.intake.Scoring.Criterion;
@@ -74,6 +75,26 @@ class ScoringTest {
         Map<Long, Summary> byApp = byApplication(Scoring.summarise(rubric100(), reviews, 30));
         assertTrue(byApp.get((long) 'A').normalised() > byApp.get((long) 'B').normalised());
         assertTrue(byApp.get((long) 'B').disagreement(), "60 vs 30");
+    }
+
+    @Test
+    void aPageOfApplicationsIsSummarisedExactlyAsTheWholeCall() {
+        // Habits come from every review of the call; the page's reviews are only those of A and C.
+        var all = List.of(review(1, 'A', 40), review(1, 'B', 70), review(1, 'C', 20),
+                review(2, 'A', 100), review(2, 'B', 80), review(3, 'C', 55), review(3, 'B', 90));
+        Map<Long, Summary> whole = byApplication(Scoring.summarise(rubric100(), all, 30));
+        java.util.Map<Long, Scoring.Stats> habits = new java.util.HashMap<>();
+        for (long reviewer : List.of(1L, 2L, 3L)) {
+            habits.put(reviewer, Scoring.Stats.of(all.stream().filter(r -> r.reviewerId() == reviewer)
+                    .map(r -> Scoring.weighted(rubric100(), r.scores())).toList()));
+        }
+        Scoring.Stats call = Scoring.Stats.of(all.stream().map(r -> Scoring.weighted(rubric100(), r.scores())).toList());
+        var page = all.stream().filter(r -> r.applicationId() != 'B').toList();
+        Map<Long, Summary> paged = byApplication(Scoring.summarise(rubric100(), page, habits, call, 30));
+        assertEquals(2, paged.size());
+        for (long application : List.of((long) 'A', (long) 'C')) {
+            assertEquals(whole.get(application), paged.get(application), "Application " + (char) application);
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.hamkke.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import org.hamkke.devstack.DemoLogin;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
@@ -51,13 +52,18 @@ class AccessIT {
         }
     }
 
+    /** Deny by default: an address the portal does not know is for signed-in people, then "not found". */
     @Test
-    void unknownAddressGetsAFriendlyNotFoundPage() throws Exception {
-        try (Visitor visitor = new Visitor("fr")) {
-            HtmlPage page = visitor.open("/no-such-page.xhtml");
+    void unknownAddressAsksToSignInThenGetsAFriendlyNotFoundPage() throws Exception {
+        try (Visitor visitor = new Visitor()) {
+            visitor.open("/no-such-page.xhtml");
+            assertTrue(visitor.onKeycloakLoginForm(), () -> "Expected Keycloak's login form, at " + visitor.url());
+            visitor.submitKeycloakLogin(DemoLogin.STAFF.username(), DemoLogin.STAFF.password());
+
             assertEquals(404, visitor.status());
+            HtmlPage page = visitor.html();
             assertEquals("error.notFound", page.getElementById("error").getAttribute("data-error"));
-            assertTrue(page.asNormalizedText().contains("Page introuvable"), "In the browser's language");
+            assertTrue(page.asNormalizedText().contains("Page not found"), "In the person's profile language");
 
             visitor.open("/no/such/folder");
             assertEquals(404, visitor.status());

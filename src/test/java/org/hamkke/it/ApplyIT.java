@@ -2,6 +2,7 @@ package org.hamkke.it;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -199,6 +200,89 @@ class ApplyIT {
                 + "join person p on p.id = a.applicant_id where p.username = ?", username));
         assertTrue(Db.value("select answers::text from application a join person p on p.id = a.applicant_id where p.username = ?",
                 username).toString().contains("Clay pots"));
+    }
+
+    /**
+     * A hundred megabytes sent without JavaScript to a 10 MB question: refused within seconds, before
+     * the server read it (the sender is cut off), with the limit in the reader's language and a way
+     * back to the form; the draft saved before is still there.
+     */
+    @Test
+    void aHundredMegabytePostIsCutOffAtTheLimitAndTheDraftStays() throws Exception {
+        long call = call("10 days");
+        try (Visitor visitor = signedInApplicant()) {
+            HtmlPage who = visitor.open("/me/apply.xhtml?call=" + call);
+            who.<HtmlInput>getHtmlElementById("apply:name").setValue("Saved Before The Big File");
+            click(who, "apply:saveDraft");
+            String session = visitor.browser().getCookieManager().getCookie("HAMKKE_SESSION").getValue();
+            String form = "/me/apply.xhtml?call=" + call + "&step=3";
+
+            RawUpload.Answer answer = RawUpload.post("/me/apply.xhtml", 100L * 1024 * 1024, true, java.util.Map.of(
+                    "Cookie", "HAMKKE_SESSION=" + session,
+                    "Referer", TestStack.portalUrl() + form,
+                    "Accept-Language", "fr"));
+            assertEquals(413, answer.status(), answer.body());
+            assertEquals("close", answer.headers().get("connection"));
+            assertTrue(answer.millis() < 5_000, "Answered in " + answer.millis() + " ms");
+            assertFalse(answer.sentEverything(), "The server stopped reading: " + answer.sent() + " of " + answer.total() + " bytes got through");
+            assertTrue(answer.sent() < 50L * 1024 * 1024, answer.sent() + " bytes got through");
+            assertTrue(answer.body().contains("id=\"error\" data-error=\"error.tooLarge\""), answer.body());
+            assertTrue(answer.body().contains("Trop volumineux pour un seul envoi"), "In the reader's language");
+            assertTrue(answer.body().contains("10 Mo au plus"), "The limit, in MB");
+            assertTrue(answer.body().contains("href=\"" + form.replace("&", "&amp;") + "\""), "Back to the form it came from");
+
+            HtmlPage again = visitor.open(form.replace("step=3", "step=1"));
+            assertEquals("Saved Before The Big File", again.<HtmlInput>getHtmlElementById("apply:name").getValue(),
+                    "The draft saved before is kept");
+
+            // A form that does not say its length (chunked): refused before reading too.
+            RawUpload.Answer chunked = RawUpload.post("/me/apply.xhtml", 20L * 1024 * 1024, false, java.util.Map.of(
+                    "Cookie", "HAMKKE_SESSION=" + session));
+            assertEquals(411, chunked.status(), chunked.body());
+            assertTrue(chunked.body().contains("10 MB at most"), chunked.body());
+            assertTrue(chunked.body().contains("href=\"/\""), "No page to go back to: home");
+        }
+        assertEquals("Saved Before The Big File", Db.value("select a.name from application a join person p on p.id = a.applicant_id "
+                + "where p.username = ?", username));
+        assertEquals(0, Db.count("select count(*) from application_file f join application a on a.id = f.application_id "
+                + "join person p on p.id = a.applicant_id where p.username = ?", username));
+    }
+
+    /**
+     * A form of an allowed size whose sender is no longer signed in (the session ended while they
+     * chose the file) is answered, not cut off: the listener skips what it does not read up to the
+     * upload limit, and the browser follows the way to sign in.
+     */
+    @Test
+    void anAllowedFormFromAnEndedSessionGetsItsAnswer() throws Exception {
+        RawUpload.Answer answer = RawUpload.post("/me/apply.xhtml", 5L * 1024 * 1024, true, java.util.Map.of());
+        assertEquals(302, answer.status(), answer.body());
+        assertTrue(answer.headers().getOrDefault("location", "").contains("/signin?return="), answer.headers().toString());
+        assertTrue(answer.sentEverything(), "Skipped, not cut off: " + answer.sent() + " of " + answer.total());
+    }
+
+    /** A file is kept under a name that says what it is, without characters that change how the name reads. */
+    @Test
+    void aFileIsNamedAfterWhatItIs() throws Exception {
+        long call = call("10 days");
+        try (Visitor visitor = signedInApplicant()) {
+            HtmlPage answers = visitor.open("/me/apply.xhtml?call=" + call + "&step=3");
+            questions(answers).get(2).<HtmlFileInput>getFirstByXPath(".//input[@type='file']").setFiles(file("photo.exe", PNG).toFile());
+            HtmlPage saved = click(answers, "apply:saveDraft");
+            assertTrue(saved.asNormalizedText().contains("photo.png"), "A PNG sent as photo.exe is kept as photo.png");
+
+            // Shown as "reportlmth.pdf" by the right-to-left override; the content is a PDF, the name said .html.
+            questions(saved).get(2).<HtmlFileInput>getFirstByXPath(".//input[@type='file']")
+                    .setFiles(file("report\u202Efdp.html", PDF).toFile());
+            HtmlPage renamed = click(saved, "apply:saveDraft");
+            assertTrue(renamed.asNormalizedText().contains("reportfdp.pdf"), renamed.asNormalizedText());
+            Object fileId = Db.value("select f.id from application_file f join application a on a.id = f.application_id "
+                    + "join person p on p.id = a.applicant_id where p.username = ?", username);
+            assertEquals("reportfdp.pdf", Db.value("select original_name from application_file where id = ?", fileId));
+            var download = visitor.openRaw(TestStack.portalUrl() + "/files/attachment?id=" + fileId).getWebResponse();
+            assertEquals("application/pdf", download.getContentType());
+            assertEquals("attachment; filename*=UTF-8''reportfdp.pdf", download.getResponseHeaderValue("Content-Disposition"));
+        }
     }
 
     @Test

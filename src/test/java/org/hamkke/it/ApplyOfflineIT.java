@@ -3,6 +3,7 @@ package org.hamkke.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -131,6 +132,77 @@ class ApplyOfflineIT {
         }
         assertEquals(1, Db.count("select count(*) from application_file f join application a on a.id = f.application_id "
                 + "join person p on p.id = a.applicant_id where p.username = ?", username));
+    }
+
+    /** This browser's copies of application forms kept on the device (localStorage under "hamkke.apply."). */
+    private static java.util.SortedMap<String, String> deviceCopies(Visitor visitor) throws Exception {
+        var copies = new java.util.TreeMap<String, String>();
+        visitor.browser().getStorageHolder().getLocalStorage(new java.net.URI(TestStack.portalUrl()).toURL()).forEach((k, v) -> {
+            if (k.startsWith("hamkke.apply.")) {
+                copies.put(k, v);
+            }
+        });
+        return copies;
+    }
+
+    /**
+     * A phone shared by two people: what the first typed offline is kept under her name only and
+     * never appears in the second person's form; signing out leaves no copy on the phone.
+     */
+    @Test
+    void aDeviceCopyIsRestoredOnlyToWhoTypedItAndIsGoneAfterSignOut() throws Exception {
+        long call = openCall("Shared phone call");
+        username = KeycloakAdmin.randomUsername();
+        new KeycloakAdmin().createUser(username, PASSWORD, "en");
+        String second = KeycloakAdmin.randomUsername();
+        new KeycloakAdmin().createUser(second, PASSWORD, "en");
+        try (Visitor visitor = new Visitor()) {
+            var browser = visitor.browser();
+            visitor.open("/me/");
+            visitor.submitKeycloakLogin(username, PASSWORD);
+            browser.getOptions().setJavaScriptEnabled(true);
+            browser.getOptions().setThrowExceptionOnScriptError(true);
+            Flaky connection = new Flaky(browser);
+
+            HtmlPage form = visitor.open("/me/apply.xhtml?call=" + call);
+            connection.offline = true;
+            form.<HtmlInput>getHtmlElementById("apply:name").type("Amina's offline draft");
+            browser.waitForBackgroundJavaScript(8_000);
+            assertTrue(form.getElementById("autosave-status").getTextContent().contains("No connection"));
+            var kept = deviceCopies(visitor);
+            assertEquals(1, kept.size(), kept.toString());
+            long first = Db.count("select id from person where username = ?", username);
+            assertTrue(kept.firstKey().startsWith("hamkke.apply." + first + "." + call + "."), "Keyed by its owner and the call: " + kept);
+
+            // Her session ends without signing out (as when it expires); the next person signs in on the same phone.
+            connection.offline = false;
+            browser.getCookieManager().clearCookies();
+            browser.getOptions().setJavaScriptEnabled(false);
+            visitor.open("/me/");
+            visitor.submitKeycloakLogin(second, PASSWORD);
+            browser.getOptions().setJavaScriptEnabled(true);
+            HtmlPage theirs = visitor.open("/me/apply.xhtml?call=" + call);
+            browser.waitForBackgroundJavaScript(8_000);
+            assertEquals("", theirs.<HtmlInput>getHtmlElementById("apply:name").getValue(), "Not restored into someone else's form");
+            assertTrue(!theirs.getElementById("autosave-status").getTextContent().contains("restored"));
+            assertEquals(0, Db.count("select count(*) from application a join person p on p.id = a.applicant_id where p.username = ?",
+                    second), "Nor saved as theirs");
+
+            connection.offline = true;
+            theirs.<HtmlInput>getHtmlElementById("apply:name").type("Budi's offline draft");
+            browser.waitForBackgroundJavaScript(8_000);
+            assertEquals(2, deviceCopies(visitor).size(), "Each person's copy under their own key");
+            connection.offline = false;
+
+            browser.getOptions().setThrowExceptionOnScriptError(false);  // Keycloak's own pages on the way out
+            visitor.signOut();
+            assertEquals(java.util.Map.of(), deviceCopies(visitor), "Signing out leaves nothing of anyone's answers on the phone");
+        } finally {
+            var admin = new KeycloakAdmin();
+            if (admin.exists(second)) {
+                admin.deleteUser(admin.userId(second));
+            }
+        }
     }
 
     private static long openCall(String title) throws Exception {

@@ -1,8 +1,10 @@
 package org.hamkke.it;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -25,6 +27,9 @@ import org.junit.jupiter.api.Test;
  * call: the second is told and keeps their text. Applicants cannot open the editor.
  */
 class CallEditorIT {
+
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final TestPeople people = new TestPeople();
 
     private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
@@ -147,13 +152,16 @@ class CallEditorIT {
             HtmlPage marked = clickIn(editor, row(1) + "//input[@type='submit' and contains(@id,':remove')]");
             HtmlPage refused = click(marked, "call:save");
             assertTrue(refused.asNormalizedText().contains("1 applications answered this question"), refused.asNormalizedText());
-            assertEquals(2, Db.count("select count(*) from call_question where call_id = ?", callId), "Not removed unconfirmed");
+            assertEquals(2, Db.count("select count(*) from call_question where call_id = ? and removed_at is null", callId),
+                    "Not removed unconfirmed");
 
             refused.<HtmlCheckBoxInput>getFirstByXPath(row(1) + "//input[@type='checkbox' and contains(@id,':confirmRemoval')]").setChecked(true);
             HtmlPage saved = click(refused, "call:save");
             assertTrue(saved.asNormalizedText().contains("Call saved"), saved.asNormalizedText());
         }
-        assertEquals("FILE", Db.value("select string_agg(kind, ' ') from call_question where call_id = ?", callId));
+        assertEquals("FILE", Db.value("select string_agg(kind, ' ') from call_question where call_id = ? and removed_at is null", callId));
+        assertEquals(1, Db.count("select count(*) from call_question where id = ? and removed_at is not null", question),
+                "Marked removed, not deleted");
         assertEquals("at-home", Db.value("select answers ->> ? from application where call_id = ?", String.valueOf(question), callId),
                 "The answer itself stays in the application");
     }
@@ -175,6 +183,62 @@ class CallEditorIT {
             assertEquals("Second edit, typed with care.", textarea(told, "//textarea[@id='call:summary:enLong']").getText());
         }
         assertEquals("First edit.", Db.value("select summary ->> 'en' from programme_call where id = ?", callId));
+    }
+
+    /**
+     * Removing a FILE question from a call that has submitted applications deletes nobody's file or
+     * answer: the question is marked removed, new applicants no longer see it (nor need to answer
+     * it), and the application submitted before still shows it, marked, with its file to download.
+     */
+    @Test
+    void removingAFileQuestionKeepsEveryonesFilesAndAnswers() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        long call = IntakeData.call("File removal call " + tag, false);
+        long what = IntakeData.question(call, 1, "LONG_TEXT", "What do you grow?", true);
+        long budget = IntakeData.question(call, 2, "FILE", "Your budget " + tag, true);
+        byte[] pdf = "%PDF-1.4\n% budget\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        long application = IntakeData.application(call, IntakeData.person("Grower " + tag, null, ""), "Rice Growers " + tag,
+                "SUBMITTED", 30);
+        IntakeData.answer(application, what, "Heirloom rice");
+        long file = IntakeData.file(application, budget, "rice-budget.pdf", "application/pdf", pdf);
+
+        try (Visitor staff = new Visitor()) {
+            staff.open("/staff/call.xhtml?id=" + call);
+            HtmlPage editor = staff.submitKeycloakLogin(DemoLogin.STAFF.username(), DemoLogin.STAFF.password());
+            HtmlPage marked = clickIn(editor, row(1) + "//input[@type='submit' and contains(@id,':remove')]");
+            HtmlPage refused = click(marked, "call:save");
+            assertTrue(refused.asNormalizedText().contains("1 applications answered this question"),
+                    "A file is an answer too: " + refused.asNormalizedText());
+            refused.<HtmlCheckBoxInput>getFirstByXPath(row(1) + "//input[@type='checkbox' and contains(@id,':confirmRemoval')]")
+                    .setChecked(true);
+            HtmlPage saved = click(refused, "call:save");
+            assertTrue(saved.asNormalizedText().contains("Call saved"), saved.asNormalizedText());
+            assertTrue(!saved.asNormalizedText().contains("Your budget " + tag), "Gone from the editor");
+
+            HtmlPage read = staff.open("/staff/application.xhtml?id=" + application);
+            String answers = read.getElementById("answers").asNormalizedText();
+            assertTrue(answers.contains("Your budget " + tag + " (removed from the form after this application was submitted)"), answers);
+            assertTrue(answers.contains("rice-budget.pdf") && answers.contains("Heirloom rice"), answers);
+            var download = staff.openRaw(TestStack.portalUrl() + "/files/attachment?id=" + file).getWebResponse();
+            assertEquals(200, download.getStatusCode());
+            assertArrayEquals(pdf, download.getContentAsStream().readAllBytes(), "The file itself is kept");
+        }
+        assertEquals(1, Db.count("select count(*) from application_file where id = ?", file));
+        assertEquals(1, Db.count("select count(*) from call_question where id = ? and removed_at is not null", budget));
+
+        // A new applicant is not asked for it, and can submit without it although it was required.
+        try (Visitor applicant = new Visitor()) {
+            applicant.open("/me/apply.xhtml?call=" + call);
+            HtmlPage who = applicant.submitKeycloakLogin(people.create("en"), TestPeople.PASSWORD);
+            who.<HtmlInput>getHtmlElementById("apply:name").setValue("Late Growers " + tag);
+            HtmlPage questions = click(who, "apply:next");
+            assertTrue(!questions.asNormalizedText().contains("Your budget " + tag), questions.asNormalizedText());
+            questions.<HtmlTextArea>getFirstByXPath("//textarea").setText("Mushrooms");
+            HtmlPage review = click(questions, "apply:next");
+            assertNotNull(review.getElementById("ready"), review.asNormalizedText());
+            click(review, "apply:submit");
+        }
+        assertEquals(2, Db.count("select count(*) from application where call_id = ? and stage = 'SUBMITTED'", call));
     }
 
     @Test

@@ -28,6 +28,21 @@ final class Db {
         }
     }
 
+    static String text(String sql, Object... params) throws SQLException {
+        Object value = value(sql, params);
+        return value == null ? null : value.toString();
+    }
+
+    /** Runs an insert, update or delete; how many rows it touched. */
+    static int execute(String sql, Object... params) throws SQLException {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            return s.executeUpdate();
+        }
+    }
+
     static long count(String sql, Object... params) throws SQLException {
         return ((Number) value(sql, params)).longValue();
     }

@@ -3,6 +3,7 @@ package org.hamkke.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class IntakeAccessIT {
 
     private static final String STAFF_PIPELINE = "/staff/applications.xhtml";
-    private static final String APPLY = "/me/apply.xhtml?call=1";
+    private static final String APPLY = "/me/apply.xhtml?call=1";  // for anonymous visitors only: they never reach the call
     private static final String MINE = "/me/applications.xhtml";
     private static final String REVIEWS = "/reviewer/";
     private static final String REVIEW = "/reviewer/review.xhtml?application=999999";
@@ -37,7 +38,8 @@ class IntakeAccessIT {
             pages.put(CALLS, staff ? 200 : 403);
             pages.put(CALL_EDITOR, staff ? 200 : 403);
             pages.put(application, staff ? 200 : 403);
-            pages.put(APPLY, 200);
+            // An applicant's form of a call that exists (an unknown call number is a 404, see IntakeInputIT).
+            pages.put("/me/apply.xhtml?call=" + accessCall(), 200);
             pages.put(MINE, 200);
             pages.put(REVIEWS, reviewer ? 200 : 403);
             pages.put(REVIEW, reviewer ? 404 : 403);
@@ -45,6 +47,14 @@ class IntakeAccessIT {
             expected.put(role, pages);
         }
         return expected;
+    }
+
+    private static long accessCall() {
+        try {
+            return Db.count("select call_id from application where receipt = 'ACCESS-IT'");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A submitted application of its own (the test stack has no demo data), created once. */

@@ -3,6 +3,7 @@ package org.hamkke.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -62,7 +63,7 @@ class IntakeRemindersIT {
             assertTrue(Db.eventually(Duration.ofSeconds(20), () -> Db.count(
                     "select count(*) from job_run where trigger_name = ? and outcome = 'SUCCEEDED'", "reminders-again-" + username) == 1));
         }
-        Thread.sleep(2000);
+        Outbox.settled(username);
         assertEquals(1, mailbox.read().stream().filter(m -> m.subject().contains("belum dikirim")).count(), "Reminded once");
 
         // A draft of a call that closed 40 days ago is swept; the one still open stays.
@@ -74,5 +75,51 @@ class IntakeRemindersIT {
                 Db.value("select outcome from job_run where trigger_name = ?", "sweep-" + username))));
         assertEquals(0, Db.count("select count(*) from application where id = ?", old), "The expired draft is gone");
         assertEquals(1, Db.count("select count(*) from application where id = ?", soon), "The live draft stays");
+    }
+
+    /**
+     * Reviewers of a call whose review deadline is two days away: each review not yet submitted
+     * brings its reviewer exactly one reminder notice, however often the job runs; nothing for a
+     * submitted review, a declared conflict, a withdrawn application, an application the reviewer
+     * is a member of, or a call whose deadline is further away. Counted as rows after each run.
+     */
+    @Test
+    void aReviewerWithAPendingReviewIsRemindedOncePerWindow() throws Exception {
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        long reviewer = IntakeData.person("Reminded Reviewer " + tag, "reminded+" + tag + "@it.example", "reviewer");
+        long soon = IntakeData.call("Deadline soon " + tag, true);
+        IntakeData.execute("update programme_call set review_deadline = now() + interval '2 days' where id = ?", soon);
+        long later = IntakeData.call("Deadline later " + tag, true);
+        IntakeData.execute("update programme_call set review_deadline = now() + interval '8 days' where id = ?", later);
+        long[] apps = new long[7];
+        for (int n = 0; n < apps.length; n++) {
+            apps[n] = IntakeData.application(n == 6 ? later : soon, IntakeData.person("Applicant " + n + " " + tag, null, ""),
+                    "Reminder app " + n + " " + tag, n == 4 ? "WITHDRAWN" : "IN_REVIEW", 10 + n);
+        }
+        long pending = IntakeData.assignment(apps[0], reviewer, "UNDECLARED");
+        long draft = IntakeData.assignment(apps[1], reviewer, "NONE");
+        IntakeData.execute("insert into review (assignment_id, status) values (?, 'DRAFT')", draft);
+        long submitted = IntakeData.assignment(apps[2], reviewer, "NONE");
+        IntakeData.execute("insert into review (assignment_id, status, submitted_at) values (?, 'SUBMITTED', now())", submitted);
+        IntakeData.assignment(apps[3], reviewer, "CONFLICT");
+        IntakeData.assignment(apps[4], reviewer, "NONE");
+        IntakeData.assignment(apps[5], reviewer, "NONE");
+        IntakeData.member(apps[5], 1, "The reviewer", "REMINDED+" + tag + "@it.example");
+        IntakeData.assignment(apps[6], reviewer, "UNDECLARED");
+
+        String reminders = "select count(*) from notice where recipient_id = ? and kind = 'review-reminder'";
+        try (var jobs = new JobStoreClient(TestStack.jdbcUrl(), "it-review-reminders")) {
+            for (String run : new String[] {"first", "second"}) {
+                String trigger = "review-reminders-" + run + "-" + tag;
+                jobs.fireOnce("intake-reminders", trigger, 0, Map.of());
+                assertTrue(Db.eventually(Duration.ofSeconds(30), () -> "SUCCEEDED".equals(
+                        Db.value("select outcome from job_run where trigger_name = ?", trigger))), trigger);
+                assertEquals(2, Db.count(reminders, reviewer), "After the " + run + " run: one per pending review");
+            }
+        }
+        assertEquals(java.util.stream.Stream.of("review-reminder:" + pending, "review-reminder:" + draft).sorted()
+                        .collect(java.util.stream.Collectors.joining(",")),
+                Db.value("select string_agg(dedupe_key, ',' order by dedupe_key) from notice where recipient_id = ? "
+                        + "and kind = 'review-reminder'", reviewer), "The pending and the draft review, nothing else");
     }
 }

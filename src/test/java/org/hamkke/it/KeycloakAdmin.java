@@ -117,6 +117,20 @@ final class KeycloakAdmin {
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Lets the portal's client also send people back to another portal address (a second instance). */
+    void allowPortalAddress(String portalUrl) throws Exception {
+        JsonObject client = Json.createReader(new StringReader(send(admin("/clients?clientId=hamkke-portal").GET())))
+                .readArray()
+                .getJsonObject(0);
+        var redirects = Json.createArrayBuilder(client.getJsonArray("redirectUris")).add(portalUrl + "/callback");
+        var attributes = Json.createObjectBuilder(client.getJsonObject("attributes"));
+        String logout = client.getJsonObject("attributes").getString("post.logout.redirect.uris", "");
+        attributes.add("post.logout.redirect.uris", logout.isEmpty() ? portalUrl + "/" : logout + "##" + portalUrl + "/");
+        String body = Json.createObjectBuilder(client).add("redirectUris", redirects).add("attributes", attributes).build().toString();
+        send(admin("/clients/" + client.getString("id")).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     private HttpRequest.Builder admin(String path) {
         return HttpRequest.newBuilder(URI.create(base + "/admin/realms/" + Keycloak.REALM + path))
                 .header("Authorization", "Bearer " + token);

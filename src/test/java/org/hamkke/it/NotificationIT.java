@@ -69,7 +69,7 @@ class NotificationIT {
             visitor.signOut();
             signIn(visitor, username);
         }
-        Thread.sleep(3000);
+        Outbox.settled(username);
         assertEquals(1, mailbox.read().size(), "Signing in again does not welcome twice");
         assertEquals(1, Db.count("select count(*) from notice n join person p on p.id = n.recipient_id "
                 + "where p.username = ? and n.kind = 'welcome'", username));
@@ -132,7 +132,7 @@ class NotificationIT {
         String state = (String) Db.value("select n.email_state from notice n join person p on p.id = n.recipient_id "
                 + "where p.username = ? and n.kind = 'role-granted'", username);
         assertEquals("SKIPPED", state, "No e-mail for a kind turned off");
-        Thread.sleep(2000);
+        Outbox.settled(username);
         assertEquals(List.of("Welcome to Hamkke"),
                 new Mailbox(KeycloakAdmin.emailOf(username)).read().stream().map(Mailbox.Mail::subject).toList());
     }
@@ -164,7 +164,7 @@ class NotificationIT {
             assertTrue(Db.eventually(Duration.ofSeconds(20), () -> Db.count(
                     "select count(*) from job_run where trigger_name = ? and outcome = 'SUCCEEDED'", "digest-again-" + username) == 1));
         }
-        Thread.sleep(2000);
+        Outbox.settled(username);
         assertEquals(1, mailbox.read().stream().filter(m -> m.subject().startsWith("Your Hamkke digest")).count(),
                 "The same day's digest is sent once, however often the job runs");
         assertEquals("DIGESTED", Db.value("select email_state from notice where recipient_id = " + person + " and kind = 'role-granted'"));
@@ -198,8 +198,77 @@ class NotificationIT {
         }
         Mailbox mailbox = new Mailbox(KeycloakAdmin.emailOf(username));
         assertEquals(1, mailbox.await(m -> true, 1, Duration.ofSeconds(60)).size(), "Delivered after the retry");
-        Thread.sleep(3000);
+        Outbox.settled(username);
         assertEquals(1, mailbox.read().size(), "Delivered once");
+        assertEquals("SENT", Db.value("select n.email_state from notice n join person p on p.id = n.recipient_id "
+                + "where p.username = ? and n.kind = 'welcome'", username));
+    }
+
+    /**
+     * An e-mail the outbox gave up on is sent again when an admin asks (admin/notifications.xhtml),
+     * once, and the request is audited.
+     */
+    @Test
+    void anAdminRetriesAMailThatWasGivenUp() throws Exception {
+        String username = newUser("en");
+        String email = KeycloakAdmin.emailOf(username);
+        Mailbox mailbox = new Mailbox(email);
+        try (Visitor visitor = new Visitor()) {
+            signIn(visitor, username);
+        }
+        assertEquals(1, mailbox.await(m -> true, 1, MAIL_WAIT).size());
+        Outbox.settled(username);
+        // Where the outbox leaves a mail after its last attempt (the test's mail server refuses nothing).
+        long notice = Db.count("select n.id from notice n join person p on p.id = n.recipient_id where p.username = ? and n.kind = 'welcome'",
+                username);
+        Db.execute("update notice set email_state = 'FAILED', email_attempts = 8, email_sent_at = null, "
+                + "email_error = '550 5.1.1 Mailbox unavailable' where id = ?", notice);
+
+        try (Visitor admin = new Visitor()) {
+            admin.open("/admin/notifications.xhtml");
+            HtmlPage page = admin.submitKeycloakLogin(DemoLogin.ADMIN.username(), DemoLogin.ADMIN.password());
+            HtmlElement row = page.getFirstByXPath("//tr[contains(@class,'delivery') and contains(., '" + email + "')]");
+            assertNotNull(row, "The failed e-mail is listed");
+            assertTrue(row.asNormalizedText().contains("Gave up") && row.asNormalizedText().contains("550 5.1.1 Mailbox unavailable"),
+                    row.asNormalizedText());
+            HtmlPage retried = row.<HtmlElement>getFirstByXPath(".//input[contains(@id,':retry')]").click();
+            assertTrue(retried.asNormalizedText().contains("E-mail " + notice + " will be sent again."), retried.asNormalizedText());
+        }
+        assertEquals(2, mailbox.await(m -> true, 2, MAIL_WAIT).size(), "Sent again");
+        Outbox.settled(username);
+        assertEquals(List.of("Welcome to Hamkke", "Welcome to Hamkke"), mailbox.read().stream().map(Mailbox.Mail::subject).toList(),
+                "Once more, not more");
+        assertEquals("SENT", Db.value("select email_state from notice where id = ?", notice));
+        assertEquals(1, Db.count("select count(*) from audit_entry where action = 'notice.retry' and object_id = ?", String.valueOf(notice)));
+        try (Visitor admin = new Visitor()) {
+            admin.open("/admin/notifications.xhtml");
+            HtmlPage page = admin.submitKeycloakLogin(DemoLogin.ADMIN.username(), DemoLogin.ADMIN.password());
+            assertTrue(!page.asNormalizedText().contains(email), "No longer among the undelivered");
+        }
+    }
+
+    @Test
+    void markAllReadEmptiesTheBell() throws Exception {
+        String username = newUser("en");
+        var admin = new KeycloakAdmin();
+        try (Visitor visitor = new Visitor()) {
+            signIn(visitor, username);
+            admin.grantRealmRole(admin.userId(username), "mentor");
+            visitor.signOut();
+            HtmlPage me = signIn(visitor, username);
+            assertEquals("2", me.getElementById("unread").getTextContent().trim(), "The welcome and the new role");
+
+            HtmlPage list = visitor.open("/me/notices.xhtml");
+            assertEquals(2, list.getByXPath("//li[contains(@class,'notice') and contains(@class,'unread')]").size());
+            HtmlPage done = list.<HtmlElement>getHtmlElementById("notices:markAllRead").click();
+            assertTrue(done.asNormalizedText().contains("2 notices marked as read."), done.asNormalizedText());
+            assertNull(done.getElementById("unread"), "The bell has nothing to count");
+            assertEquals(0, done.getByXPath("//li[contains(@class,'notice') and contains(@class,'unread')]").size());
+            assertEquals(2, done.getByXPath("//li[contains(concat(' ', @class, ' '), ' read ')]").size(), "Both still listed, as read");
+            assertNull(done.getElementById("notices:markAllRead"), "Nothing left to mark");
+        }
+        assertEquals(0, Db.count("select count(*) from notice n join person p on p.id = n.recipient_id "
+                + "where p.username = ? and n.read_at is null", username));
     }
 
     private static HtmlCheckBoxInput checkbox(HtmlPage settings, String kind) {

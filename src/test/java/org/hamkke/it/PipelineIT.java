@@ -3,6 +3,7 @@ package org.hamkke.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -244,5 +245,68 @@ class PipelineIT {
                     formOf(told, application).<HtmlTextArea>getFirstByXPath(".//textarea").getText(), "Nothing typed is lost");
         }
         assertEquals("SCREENING", stage(application), "The first move stands; the second did not overwrite it");
+    }
+
+    /** One application of the paging test: what the table orders by. */
+    private record Paged(long id, String name, int minutesAgo, String stage) {}
+
+    /**
+     * The table pages by key: "next" and "previous" walk the whole call and back in each order,
+     * with a stage or without, each row exactly once, the last page without "next" and the first
+     * without "previous".
+     */
+    @Test
+    void theTablePagesForwardAndBackInEveryOrder() throws Exception {
+        String[] words = {"apple", "Banana", "cherry", "Date", "elder", "Fig", "grape", "Hazel", "iris", "Juniper"};
+        long call = IntakeData.call("Paging call " + java.util.UUID.randomUUID(), false);
+        long applicant = IntakeData.person("Paging applicants", null, "");
+        List<Paged> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String name = words[i % 10] + " " + String.format("%02d", i);
+            int minutesAgo = (i * 37) % 60 + 1;  // 37 and 60 share no factor: every minute once, out of order
+            String stage = i % 2 == 0 ? "SCREENING" : "SUBMITTED";
+            long person = i == 0 ? applicant : IntakeData.person("Paging applicant " + i, null, "");
+            all.add(new Paged(IntakeData.application(call, person, name, stage, minutesAgo), name, minutesAgo, stage));
+        }
+        var newest = java.util.Comparator.comparingInt(Paged::minutesAgo);
+        var byName = java.util.Comparator.comparing((Paged p) -> p.name().toLowerCase(java.util.Locale.ROOT)).thenComparingLong(Paged::id);
+        try (Visitor staff = new Visitor()) {
+            staff.open("/staff/applications.xhtml?call=" + call);
+            HtmlPage first = staff.submitKeycloakLogin(DemoLogin.STAFF.username(), DemoLogin.STAFF.password());
+            assertTrue(first.getElementById("total").asNormalizedText().contains("60 applications"));
+            walk(staff, "/staff/applications.xhtml?call=" + call + "&sort=NEWEST", all.stream().sorted(newest).toList(), 3);
+            walk(staff, "/staff/applications.xhtml?call=" + call + "&sort=OLDEST", all.stream().sorted(newest.reversed()).toList(), 3);
+            walk(staff, "/staff/applications.xhtml?call=" + call + "&sort=NAME", all.stream().sorted(byName).toList(), 3);
+            walk(staff, "/staff/applications.xhtml?call=" + call + "&stage=SCREENING&sort=NAME",
+                    all.stream().filter(p -> p.stage().equals("SCREENING")).sorted(byName).toList(), 2);
+            walk(staff, "/staff/applications.xhtml?call=" + call + "&stage=SUBMITTED&sort=OLDEST",
+                    all.stream().filter(p -> p.stage().equals("SUBMITTED")).sorted(newest.reversed()).toList(), 2);
+        }
+    }
+
+    /** Opens the table, follows "next" to the end and "previous" back to the start, checking every page's rows. */
+    private static void walk(Visitor staff, String url, List<Paged> expected, int pages) throws Exception {
+        List<List<Long>> forward = new java.util.ArrayList<>();
+        HtmlPage page = staff.open(url);
+        forward.add(shownIds(page));
+        assertTrue(page.getElementById("pager-previous") == null, "No previous on the first page of " + url);
+        while (page.getElementById("pager-next") != null) {
+            page = page.<HtmlElement>getHtmlElementById("pager-next").click();
+            forward.add(shownIds(page));
+        }
+        assertEquals(pages, forward.size(), url);
+        assertEquals(expected.stream().map(Paged::id).toList(), forward.stream().flatMap(List::stream).toList(),
+                "Every row once, in order: " + url);
+        for (int i = pages - 2; i >= 0; i--) {
+            page = page.<HtmlElement>getHtmlElementById("pager-previous").click();
+            assertEquals(forward.get(i), shownIds(page), "Page " + (i + 1) + " again, going back: " + url);
+        }
+        assertTrue(page.getElementById("pager-previous") == null, "Back at the first page: " + url);
+        assertTrue(page.asNormalizedText().contains(expected.getFirst().name()), "Names shown, not only ids");
+    }
+
+    private static List<Long> shownIds(HtmlPage page) {
+        return page.<HtmlElement>getByXPath("//form[@data-application]").stream()
+                .map(f -> Long.valueOf(f.getAttribute("data-application"))).toList();
     }
 }

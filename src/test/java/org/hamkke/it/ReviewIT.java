@@ -1,10 +1,12 @@
 package org.hamkke.it;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -202,15 +204,16 @@ class ReviewIT {
                 call = r.getLong(1);
                 s.execute("insert into rubric_criterion (call_id, position, key, label, weight, max_score) values (" + call
                         + ", 1, 'impact', '{\"en\": \"Social impact\"}', 1, 5)");
-                s.execute("insert into person (subject, username, display_name, created_at, roles) values ('it:rev:" + call
-                        + "', 'it-reviewer-" + call + "', 'Named Reviewer Person', now(), 'reviewer')");
+                s.execute("insert into person (subject, username, display_name, created_at) values ('it:rev:" + call
+                        + "', 'it-reviewer-" + call + "', 'Named Reviewer Person', now())");
+                s.execute("insert into person_role (person_id, role) select id, 'reviewer' from person where subject = 'it:rev:" + call + "'");
                 r = s.executeQuery("insert into application (call_id, applicant_id, name, stage, decision_message, decided_at, created_at, "
                         + "updated_at, submitted_at, receipt) select " + call + ", id, 'Feedback Co-op', 'ACCEPTED', 'Welcome aboard', now(), "
                         + "now(), now(), now(), 'FB-" + call + "' from person where username = '" + applicant + "' returning id");
                 r.next();
                 long application = r.getLong(1);
-                r = s.executeQuery("insert into review_assignment (application_id, reviewer_id, assigned_at, conflict) select "
-                        + application + ", id, now(), 'NONE' from person where subject = 'it:rev:" + call + "' returning id");
+                r = s.executeQuery("insert into review_assignment (application_id, reviewer_id, assigned_at, conflict, declared_at) select "
+                        + application + ", id, now(), 'NONE', now() from person where subject = 'it:rev:" + call + "' returning id");
                 r.next();
                 s.execute("insert into review (assignment_id, scores, comments, status, submitted_at) values (" + r.getLong(1)
                         + ", '{\"impact\": 4}', '{\"impact\": \"Strong community roots\"}', 'SUBMITTED', now())");
@@ -227,4 +230,60 @@ class ReviewIT {
         }
     }
 
+
+    /**
+     * Under blind review nothing of who applied reaches the reviewer: not the application's name,
+     * the applicant's, the members' names or addresses, nor the files' own names, on the page, in
+     * its source or in a download's headers; staff keep the original names.
+     */
+    @Test
+    void blindReviewShowsNoNameAnywhereNotEvenInFileNames() throws Exception {
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        long call = IntakeData.call("Blind files call " + tag, true);
+        long what = IntakeData.question(call, 1, "LONG_TEXT", "What do you make?", true);
+        long photo = IntakeData.question(call, 2, "FILE", "A photo of your work", false);
+        long budget = IntakeData.question(call, 3, "FILE", "Your budget", false);
+        IntakeData.criterion(call, "impact", "Social impact");
+        long applicant = IntakeData.person("Secret Applicant Name", "secret.applicant+" + tag + "@it.example", "");
+        long application = IntakeData.application(call, applicant, "Secret Cooperative Name", "IN_REVIEW", 5);
+        IntakeData.answer(application, what, "Handwoven baskets from water hyacinth");
+        IntakeData.member(application, 1, "Secret Member One", "secret.member+" + tag + "@it.example");
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13};
+        byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        // Stored in the opposite order of the questions: the numbers follow the form, not the uploads.
+        long budgetFile = IntakeData.file(application, budget, "Budget of Secret Cooperative.pdf", "application/pdf", pdf);
+        long photoFile = IntakeData.file(application, photo, "secret-cooperative-photo.png", "image/png", png);
+        String reviewer = reviewer();
+        IntakeData.assignment(application, Db.count("select id from person where username = ?", reviewer), "NONE");
+
+        try (Visitor r = new Visitor()) {
+            r.open("/reviewer/review.xhtml?application=" + application);
+            HtmlPage sheet = r.submitKeycloakLogin(reviewer, TestPeople.PASSWORD);
+            String source = sheet.getWebResponse().getContentAsString();
+            assertTrue(source.contains("Handwoven baskets from water hyacinth"), "The answers are there");
+            assertFalse(source.toLowerCase(java.util.Locale.ROOT).contains("secret"), "No name in the page source: " + source);
+            List<String> links = sheet.<HtmlElement>getByXPath("//a[@class='attachment']").stream().map(a -> a.getTextContent().strip()).toList();
+            assertEquals(List.of("Attachment 1.png", "Attachment 2.pdf"), links, "Neutral names, numbered in the form's order");
+
+            var download = r.openRaw(TestStack.portalUrl() + "/files/attachment?id=" + budgetFile).getWebResponse();
+            assertEquals(200, download.getStatusCode());
+            assertEquals("attachment; filename*=UTF-8''Attachment%202.pdf", download.getResponseHeaderValue("Content-Disposition"));
+            for (var header : download.getResponseHeaders()) {
+                assertFalse(header.getValue().toLowerCase(java.util.Locale.ROOT).contains("secret"), header.toString());
+            }
+            assertArrayEquals(pdf, download.getContentAsStream().readAllBytes());
+            assertEquals("attachment; filename*=UTF-8''Attachment%201.png", r.openRaw(TestStack.portalUrl() + "/files/attachment?id="
+                    + photoFile).getWebResponse().getResponseHeaderValue("Content-Disposition"));
+        }
+        try (Visitor staff = new Visitor()) {
+            staff.open("/staff/application.xhtml?id=" + application);
+            HtmlPage page = staff.submitKeycloakLogin(DemoLogin.STAFF.username(), DemoLogin.STAFF.password());
+            assertTrue(page.getElementById("answers").asNormalizedText().contains("Budget of Secret Cooperative.pdf"), "Staff see the original");
+            assertTrue(page.getElementById("answers").asNormalizedText().contains("secret.member+" + tag + "@it.example"),
+                    "and the members' addresses");
+            var download = staff.openRaw(TestStack.portalUrl() + "/files/attachment?id=" + budgetFile).getWebResponse();
+            assertEquals("attachment; filename*=UTF-8''Budget%20of%20Secret%20Cooperative.pdf",
+                    download.getResponseHeaderValue("Content-Disposition"));
+        }
+    }
 }

@@ -42,6 +42,7 @@ class StartWithoutDependenciesIT {
                         portalPort)
                 .with("hamkke.db.url", "jdbc:postgresql://localhost:" + dbPort + "/hamkke")
                 .with("hamkke.db.user", "postgres")
+                .with("hamkke.dev-mode", "true")
                 .with("hamkke.oidc.provider-uri", "http://localhost:" + free() + "/realms/hamkke")
                 .with("hamkke.portal.base-url", "http://localhost:" + portalPort)) {
             portal.start();

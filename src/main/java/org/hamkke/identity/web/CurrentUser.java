@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.hamkke.identity.Role;
 import org.hamkke.identity.SignedIn;
 import org.hamkke.shared.audit.Actor;
@@ -16,8 +15,6 @@ import org.hamkke.shared.audit.Actor;
 @Named
 @RequestScoped
 public class CurrentUser {
-
-    private static final String ROLES_ATTRIBUTE = "hamkke.roles";
 
     @Inject
     HttpServletRequest request;
@@ -54,23 +51,13 @@ public class CurrentUser {
     }
 
     /**
-     * The person's roles, worked out once per request and kept on it. Kept because Payara cannot
-     * answer {@code isUserInRole} while rendering an error page (its authorization context is
-     * missing on the error dispatch), and the error pages show the role menu too.
+     * The person's roles, from the sign-in kept in the session: the same the container was told, and
+     * readable while an error page renders (Payara cannot answer {@code isUserInRole} on the error
+     * dispatch, and the error pages show the role menu too).
      */
-    @SuppressWarnings("unchecked")
     static Set<Role> rolesOf(HttpServletRequest request) {
-        Object known = request.getAttribute(ROLES_ATTRIBUTE);
-        if (known instanceof Set<?> roles) {
-            return (Set<Role>) roles;
-        }
-        Set<Role> roles = request.getUserPrincipal() == null
-                ? Set.of()
-                : Arrays.stream(Role.values())
-                        .filter(role -> request.isUserInRole(role.roleName()))
-                        .collect(Collectors.toUnmodifiableSet());
-        request.setAttribute(ROLES_ATTRIBUTE, roles);
-        return roles;
+        SignedIn signedIn = SignedIn.of(request);
+        return signedIn == null ? Set.of() : signedIn.roles();
     }
 
     public boolean has(String roleName) {

@@ -46,6 +46,18 @@ public class Language {
         return Languages.isRightToLeft(getCode());
     }
 
+    /**
+     * The page the language form returns to: this page's address without {@code lang=}, or on an
+     * error page the address that failed (sanitised like every redirect).
+     */
+    public String getReturnPath() {
+        Object failed = request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI);
+        if (failed instanceof String uri && uri.startsWith(request.getContextPath())) {
+            return org.hamkke.shared.web.SitePath.sanitise(uri.substring(request.getContextPath().length()));
+        }
+        return LanguageFilter.withoutLanguageParameter(request);
+    }
+
     public List<Choice> getChoices() {
         return Languages.SUPPORTED.stream()
                 .map(code -> new Choice(code, Languages.nativeName(code), code.equals(getCode())))

@@ -1,6 +1,5 @@
 package org.hamkke.identity.web;
 
-import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
@@ -11,24 +10,22 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.Optional;
 import org.hamkke.identity.Languages;
-import org.hamkke.identity.PersonService;
-import org.hamkke.identity.SignedIn;
+import org.hamkke.shared.web.SitePath;
 
 /**
  * Decides the language of each request and remembers a choice.
  *
- * <p>A link with {@code ?lang=ar} stores the choice in a long-lived cookie (and on the person's
- * profile when signed in, so e-mails follow) and redirects to the same address without the
- * parameter, which keeps addresses clean and pages cacheable.
+ * <p>A link with {@code ?lang=ar} (one shared in a message, say) stores the choice in a long-lived
+ * cookie of its own, never a session, and redirects to the same address without the parameter,
+ * which keeps addresses clean and pages cacheable. A GET changes nothing else: a signed-in person's
+ * profile language (which their e-mails follow) changes by the language form's post
+ * ({@link LanguageServlet}).
  */
 public class LanguageFilter extends HttpFilter {
 
     public static final String COOKIE = "hamkke_lang";
     public static final String REQUEST_ATTRIBUTE = "hamkke.language";
     private static final int ONE_YEAR = 365 * 24 * 3600;
-
-    @Inject
-    PersonService people;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -37,17 +34,26 @@ public class LanguageFilter extends HttpFilter {
         Optional<String> chosen = Languages.fromParameter(queryParameter(request, "lang"));
         if (chosen.isPresent() && "GET".equals(request.getMethod())) {
             remember(request, response, chosen.get());
-            SignedIn signedIn = SignedIn.of(request);
-            if (signedIn != null) {
-                people.changeLocale(signedIn.subject(), chosen.get());
-            }
-            response.sendRedirect(withoutLanguageParameter(request));
+            SitePath.redirect(request, response, withoutLanguageParameter(request));
             return;
         }
         String language = Languages.resolve(
                 null, remembered(request), null, Collections.list(request.getLocales()));
         request.setAttribute(REQUEST_ATTRIBUTE, language);
         chain.doFilter(request, response);
+    }
+
+    /**
+     * The language of this request: as decided by this filter, or, for code that runs before it
+     * (the sign-in mechanism, the upload limit), worked out the same way from the cookie and the
+     * browser's languages.
+     */
+    public static String languageOf(HttpServletRequest request) {
+        Object decided = request.getAttribute(REQUEST_ATTRIBUTE);
+        if (decided instanceof String code) {
+            return code;
+        }
+        return Languages.resolve(null, remembered(request), null, Collections.list(request.getLocales()));
     }
 
     static String queryParameter(HttpServletRequest request, String name) {
@@ -84,11 +90,16 @@ public class LanguageFilter extends HttpFilter {
         response.addCookie(cookie);
     }
 
+    /** This address without {@code lang=}, as a sanitised path inside the portal. */
     static String withoutLanguageParameter(HttpServletRequest request) {
-        String query = request.getQueryString() == null ? "" : request.getQueryString();
-        String kept = java.util.Arrays.stream(query.split("&"))
+        String current = SitePath.current(request);
+        int query = current.indexOf('?');
+        if (query < 0) {
+            return current;
+        }
+        String kept = java.util.Arrays.stream(current.substring(query + 1).split("&"))
                 .filter(p -> !p.isEmpty() && !p.startsWith("lang="))
                 .collect(java.util.stream.Collectors.joining("&"));
-        return request.getRequestURI() + (kept.isEmpty() ? "" : "?" + kept);
+        return current.substring(0, query) + (kept.isEmpty() ? "" : "?" + kept);
     }
 }

@@ -1,7 +1,6 @@
 package org.hamkke.identity.web;
 
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -9,19 +8,28 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-
+import java.time.Instant;
+import java.util.logging.Logger;
+import org.hamkke.identity.OidcProvider;
 import org.hamkke.identity.SessionRevocations;
 import org.hamkke.identity.SignedIn;
+import org.hamkke.shared.web.SitePath;
 
 /**
  * Ends the portal session when Keycloak has ended the person's session: either Keycloak told us
- * (back-channel logout, recorded in {@link SessionRevocations}) or the tokens could no longer be
- * refreshed (the user was disabled, the session expired) and the identity token has expired.
+ * (back-channel logout, recorded in {@link SessionRevocations}) or it refuses to renew the tokens
+ * (the user was disabled, the session expired or was ended by an administrator).
+ *
+ * <p>The tokens are renewed when the access token expires (a few minutes), with the refresh token
+ * kept in {@link SignedIn}; the roles follow the renewed ID token, so a role taken away in
+ * Keycloak is gone within that time. While Keycloak does not answer at all, the session goes on:
+ * an outage of the sign-in server should not sign everyone out.
  *
  * <p>The database is asked at most every few seconds per session, not on every request.
  */
 public class SessionRevocationFilter extends HttpFilter {
 
+    private static final Logger LOG = Logger.getLogger(SessionRevocationFilter.class.getName());
     private static final String CHECKED_AT = "hamkke.revocationCheckedAt";
     private static final long CHECK_EVERY_MILLIS = 3_000;
 
@@ -29,31 +37,25 @@ public class SessionRevocationFilter extends HttpFilter {
     SessionRevocations revocations;
 
     @Inject
-    OpenIdContext openId;
+    OidcProvider provider;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (isStaticResource(request)) {
+        if (request.getServletPath().startsWith("/jakarta.faces.resource/")) {
             chain.doFilter(request, response);
             return;
         }
         HttpSession session = request.getSession(false);
         SignedIn signedIn = SignedIn.of(request);
-        if (session != null && signedIn != null && isDue(session) && hasEnded(signedIn)) {
-            session.invalidate();
+        if (session != null && signedIn != null && isDue(session) && hasEnded(session, signedIn)) {
             request.logout();
+            session.invalidate();
             // Same address again, now as an anonymous visitor (a protected page then asks to sign in).
-            String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
-            response.sendRedirect(request.getRequestURI() + query);
+            SitePath.redirect(request, response, SitePath.current(request));
             return;
         }
         chain.doFilter(request, response);
-    }
-
-    private static boolean isStaticResource(HttpServletRequest request) {
-        String path = request.getServletPath();
-        return path.startsWith("/jakarta.faces.resource/") || path.startsWith("/resources/");
     }
 
     private static boolean isDue(HttpSession session) {
@@ -66,21 +68,30 @@ public class SessionRevocationFilter extends HttpFilter {
         return true;
     }
 
-    private boolean hasEnded(SignedIn signedIn) {
-        return revocations.isRevoked(signedIn) || accessTokenDead();
+    private boolean hasEnded(HttpSession session, SignedIn signedIn) {
+        return revocations.isRevoked(signedIn) || !renewedIfDue(session, signedIn);
     }
 
-    /**
-     * The mechanism refreshes the access token before it expires; when Keycloak refuses the
-     * refresh (user disabled, session gone) the old token simply stays expired.
-     */
-    private boolean accessTokenDead() {
+    /** False when Keycloak refused to renew the tokens: its session is over. */
+    private boolean renewedIfDue(HttpSession session, SignedIn signedIn) {
+        if (signedIn.refreshAt() == null || Instant.now().isBefore(signedIn.refreshAt()) || signedIn.refreshToken() == null) {
+            return true;
+        }
         try {
-            var accessToken = openId.getAccessToken();
-            return accessToken != null && accessToken.isExpired();
-        } catch (RuntimeException noContext) {
+            OidcProvider.Tokens tokens = provider.refresh(signedIn.refreshToken());
+            OidcProvider.IdToken id = tokens.idToken() == null ? null : provider.validate(tokens.idToken(), null);
+            if (id != null && !id.subject().equals(signedIn.subject())) {
+                return false;
+            }
+            session.setAttribute(SignedIn.SESSION_ATTRIBUTE, signedIn.renewed(
+                    id == null ? signedIn.roles() : id.roles(), tokens.idToken(), tokens.refreshToken(), tokens.accessExpiresAt()));
+            return true;
+        } catch (OidcProvider.Refused refused) {
+            LOG.info(() -> "Keycloak ended the session of person " + signedIn.personId() + ": " + refused.getMessage());
             return false;
+        } catch (IOException | RuntimeException unreachable) {
+            LOG.warning(() -> "Could not renew the tokens of person " + signedIn.personId() + ", keeping the session: " + unreachable);
+            return true;
         }
     }
-
 }

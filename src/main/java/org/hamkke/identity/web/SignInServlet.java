@@ -1,17 +1,19 @@
 package org.hamkke.identity.web;
 
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.hamkke.identity.KeycloakReachability;
-import org.hamkke.identity.ReturnPath;
+import org.hamkke.shared.web.SitePath;
 
 /**
- * "Sign in": remembers where the person was and sends them to {@code /signin/keycloak}, which the
- * container protects, so the OpenID Connect mechanism takes them to Keycloak's login page.
+ * "Sign in": asks the sign-in mechanism ({@link OidcSignIn}) to send the person to Keycloak,
+ * remembering the page they were on ({@code ?return=}, sanitised to a path inside the portal).
  */
 @WebServlet("/signin")
 public class SignInServlet extends HttpServlet {
@@ -19,11 +21,14 @@ public class SignInServlet extends HttpServlet {
     @Inject
     KeycloakReachability keycloak;
 
+    @Inject
+    SecurityContext security;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String returnTo = ReturnPath.sanitise(request.getParameter("return"));
+        String returnTo = SitePath.sanitise(request.getParameter("return"));
         if (request.getUserPrincipal() != null) {
-            response.sendRedirect(request.getContextPath() + returnTo);
+            SitePath.redirect(request, response, returnTo);
             return;
         }
         if (!keycloak.isReachable()) {
@@ -31,7 +36,7 @@ public class SignInServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             return;
         }
-        request.getSession().setAttribute(ReturnPath.SESSION_ATTRIBUTE, returnTo);
-        response.sendRedirect(request.getContextPath() + "/signin/keycloak");
+        request.setAttribute(OidcSignIn.RETURN_TO, returnTo);
+        security.authenticate(request, response, AuthenticationParameters.withParams().newAuthentication(true));
     }
 }

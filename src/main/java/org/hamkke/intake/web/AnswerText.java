@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.hamkke.identity.web.Language;
+import org.hamkke.intake.AnswerSheet;
 import org.hamkke.intake.Applications;
 import org.hamkke.intake.QuestionChoice;
 
@@ -13,13 +14,13 @@ final class AnswerText {
 
     private AnswerText() {}
 
-    static String of(Language language, String[] answer) {
-        if (answer[3] == null || answer[3].equals("[]") || answer[1] == null || answer[1].isEmpty()) {
-            return answer[1];
+    static String of(Language language, AnswerSheet.Answer answer) {
+        if (answer.choicesJson() == null || answer.choicesJson().equals("[]") || answer.value() == null || answer.value().isEmpty()) {
+            return answer.value();
         }
         Map<String, String> labels = new HashMap<>();
-        QuestionChoice.read(answer[3]).forEach(c -> labels.put(c.value(), language.text(c.labelJson())));
-        return Arrays.stream(answer[1].split(Applications.MULTI_SEPARATOR))
+        QuestionChoice.read(answer.choicesJson()).forEach(c -> labels.put(c.value(), language.text(c.labelJson())));
+        return Arrays.stream(answer.value().split(Applications.MULTI_SEPARATOR))
                 .map(v -> labels.getOrDefault(v, v))
                 .collect(Collectors.joining("; "));
     }

@@ -19,7 +19,9 @@ import org.hamkke.shared.web.RequestParams;
 /**
  * One application as staff read it ({@code /staff/application.xhtml?id=N}): answers and files,
  * members, its moves, and every reviewer's review with scores and comments. A submitted review can
- * be reopened here, with a reason that stays in its history.
+ * be reopened here, with a reason that stays in its history. A staff member who conflicts with the
+ * application (theirs, their group's, or one they declared a conflict with) reads its answers but
+ * is told why they may not act on it, and sees neither its reviews nor its scores.
  */
 @Named
 @RequestScoped
@@ -36,6 +38,11 @@ public class ApplicationPage {
 
     @Inject
     Language language;
+
+    @Inject
+    org.hamkke.intake.Conflicts conflicts;
+
+    private org.hamkke.intake.Conflicts.Reason ownConflict;
 
     private Pipeline.Detail detail;
     private List<String[]> history = List.of();
@@ -66,9 +73,13 @@ public class ApplicationPage {
         if (flash.get("application.to") instanceof String chosen) {
             to = chosen;
         }
-        reviewList = reviews.ofApplication(id);
         rubric = reviews.rubric(detail.callId());
-        summary = reviews.summaries(detail.callId()).get(id);
+        long me = currentUser.getPersonId();
+        ownConflict = conflicts.of(me, id).orElse(null);
+        if (ownConflict == null) {
+            reviewList = reviews.ofApplication(me, id);
+            summary = reviews.summaries(me, detail.callId(), List.of(id)).get(id);
+        }
     }
 
     /** Reopens one reviewer's submitted review; the reason is required and kept. */
@@ -86,6 +97,10 @@ public class ApplicationPage {
             PageMessages.error("application.reopen.reasonRequired", null);
         } catch (Reviews.NotSubmitted e) {
             PageMessages.error("application.reopen.notSubmitted", null);
+        } catch (org.hamkke.intake.Conflicts.Conflicted e) {
+            PageMessages.error("conflict.own." + e.reason().name(), null);
+        } catch (org.hamkke.intake.TextRules.Refused e) {
+            PageMessages.error(e.key(), language.formatNumber(e.limit()));
         }
         return "/staff/application?faces-redirect=true&id=" + detail.id();
     }
@@ -111,6 +126,10 @@ public class ApplicationPage {
             PageMessages.error("pipeline.messageRequired", null);
         } catch (Pipeline.ChangedMeanwhile e) {
             PageMessages.error("pipeline.changedMeanwhile", stageLabel(e.now().name()));
+        } catch (org.hamkke.intake.Conflicts.Conflicted e) {
+            PageMessages.error("conflict.own." + e.reason().name(), null);
+        } catch (org.hamkke.intake.TextRules.Refused e) {
+            PageMessages.error(e.key(), language.formatNumber(e.limit()));
         }
         flash.put("application.reason", reason);
         flash.put("application.to", to);
@@ -125,8 +144,14 @@ public class ApplicationPage {
         this.reopenReason = reopenReason;
     }
 
+    /** The moves offered: none to someone who conflicts with the application (the service refuses them too). */
     public List<String> getMoves() {
-        return detail.stage().staffMoves().stream().map(Enum::name).toList();
+        return ownConflict != null ? List.of() : detail.stage().staffMoves().stream().map(Enum::name).toList();
+    }
+
+    /** Why the person looking may not act on this application, or null when they may. */
+    public org.hamkke.intake.Conflicts.Reason getOwnConflict() {
+        return ownConflict;
     }
 
     public String getTo() {
@@ -145,7 +170,7 @@ public class ApplicationPage {
         this.seenVersion = seenVersion;
     }
 
-    public String answerText(String[] answer) {
+    public String answerText(org.hamkke.intake.AnswerSheet.Answer answer) {
         return AnswerText.of(language, answer);
     }
 

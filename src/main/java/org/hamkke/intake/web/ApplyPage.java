@@ -5,20 +5,21 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
-import jakarta.servlet.http.Part;
-import java.io.IOException;
-import java.util.HashMap;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hamkke.identity.web.CurrentUser;
 import org.hamkke.identity.web.Language;
+import org.hamkke.intake.Applications.Question;
 import org.hamkke.intake.Applications;
 import org.hamkke.intake.Attachments;
-import org.hamkke.intake.Applications.Question;
+import org.hamkke.shared.web.NotFound;
 import org.hamkke.shared.web.PageMessages;
 import org.hamkke.shared.web.RequestParams;
 
@@ -74,6 +75,7 @@ public class ApplyPage {
     public static final class MemberRow {
         private String name;
         private String role;
+        private String email;
         private boolean consent;
 
         public String getName() {
@@ -92,6 +94,14 @@ public class ApplyPage {
             this.role = role;
         }
 
+        public String getEmail() {
+            return email;
+        }
+
+        public void setEmail(String email) {
+            this.email = email;
+        }
+
         public boolean isConsent() {
             return consent;
         }
@@ -105,7 +115,10 @@ public class ApplyPage {
     void load() {
         Map<String, String> params = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
         callId = RequestParams.id(params.get("call"));
-        if (callId == null) {
+        if (callId == null || !applications.callExists(callId)) {
+            // No such call (or no number at all): the same 404 as any object that is not there.
+            callId = null;
+            NotFound.respond();
             return;
         }
         Long asked = RequestParams.id(params.get("step"));
@@ -125,6 +138,7 @@ public class ApplyPage {
                 MemberRow row = new MemberRow();
                 row.name = m.name();
                 row.role = m.role();
+                row.email = m.email();
                 row.consent = m.consent();
                 members.add(row);
             }
@@ -148,7 +162,7 @@ public class ApplyPage {
     private Applications.Form form() {
         picked.forEach((question, values) -> answers.put(question, String.join(Applications.MULTI_SEPARATOR, values)));
         return new Applications.Form(kind, name, legalForm, sector, region,
-                members.stream().map(m -> new Applications.Member(m.name, m.role, m.consent)).toList(), answers);
+                members.stream().map(m -> new Applications.Member(m.name, m.role, m.consent, m.email)).toList(), answers);
     }
 
     public String saveDraft() {
@@ -194,7 +208,7 @@ public class ApplyPage {
             text = PageMessages.text("apply.autosaved").replace("{0}", language.at(java.time.Instant.now()));
         } catch (Applications.Refused refused) {
             external.setResponseStatus(409);
-            text = PageMessages.text(refused.problems().getFirst()[1]);
+            text = text(refused.problems().getFirst());
         }
         external.setResponseContentType("text/plain;charset=UTF-8");
         external.setResponseHeader("Cache-Control", "no-store");
@@ -248,14 +262,26 @@ public class ApplyPage {
     private void show(Applications.Refused refused) {
         FacesContext faces = FacesContext.getCurrentInstance();
         for (String[] problem : refused.problems()) {
-            String text = PageMessages.text(problem[1])
-                    .replace("{0}", language.formatNumber(attachments.maxBytes() / (1024 * 1024)));
+            String text = text(problem);
             String clientId = problem[0] == null ? null : "apply:" + problem[0];
             faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
         }
         if (refused.problems().stream().anyMatch(p -> p[0] != null)) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, PageMessages.text("apply.fixBelow"), null));
         }
+    }
+
+    /** A problem's message: its {0} is the problem's own limit when it names one, else the largest file in MB. */
+    private String text(String[] problem) {
+        String value = problem.length > 2 && problem[2] != null
+                ? language.formatNumber(Long.parseLong(problem[2]))
+                : language.formatNumber(attachments.maxBytes() / (1024 * 1024));
+        return PageMessages.text(problem[1]).replace("{0}", value);
+    }
+
+    /** The longest answer a question takes, for the field's maxlength (the server holds the same limit). */
+    public int limit(Question q) {
+        return Applications.limit(q);
     }
 
     public int getStep() {

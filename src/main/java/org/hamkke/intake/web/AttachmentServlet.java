@@ -19,7 +19,8 @@ import org.hamkke.intake.Attachments;
  * Downloads an application's attachment ({@code /files/attachment?id=N}) for its applicant, staff,
  * or a reviewer assigned without conflict. Anyone else, and any id that does not exist, gets the
  * same 404. Always a download with the type recognised at upload, never rendered inline, so a file
- * cannot run as a page of the portal.
+ * cannot run as a page of the portal. The name offered is the one the reader is shown on the page:
+ * under blind review a reviewer gets "Attachment 1.pdf", never the applicant's own file name.
  */
 @WebServlet("/files/attachment")
 public class AttachmentServlet extends HttpServlet {
@@ -45,7 +46,7 @@ public class AttachmentServlet extends HttpServlet {
         response.setContentType(file.mediaType());
         response.setContentLengthLong(file.sizeBytes());
         response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
-                + URLEncoder.encode(file.originalName(), StandardCharsets.UTF_8).replace("+", "%20"));
+                + URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20"));
         response.setHeader("Cache-Control", "private, no-store");
         response.setHeader("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(file.sha256())) + ":");
         try {

@@ -47,7 +47,13 @@ public class CallPage implements Serializable {
 
     @PostConstruct
     void load() {
-        Long id = RequestParams.id(FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id"));
+        String asked = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("id");
+        Long id = RequestParams.id(asked);
+        if (asked != null && id == null) {
+            // "?id=abc", "?id=-1", "?id=": no such call, as for a number that names none.
+            NotFound.respond();
+            return;
+        }
         if (id == null) {
             form = new CallForm();
             // Looked up, not injected: a view-scoped bean may only hold what can be serialised with the session.

@@ -14,12 +14,14 @@ import org.hamkke.intake.Pipeline;
 import org.hamkke.intake.Stage;
 import org.hamkke.shared.TemporarilyUnavailableException;
 import org.hamkke.shared.db.SchemaMigration;
+import org.hamkke.shared.web.NotFound;
 import org.hamkke.shared.web.PageMessages;
 
 /**
- * Staff's pipeline of a call: its submitted applications, 25 a page, filtered by stage in the
- * database, each with the moves the state machine allows from where it is. Without a call chosen
- * it lists the calls.
+ * Staff's pipeline of a call: its submitted applications, 25 a page, filtered by stage and paged by
+ * key in the database ("previous" and "next" carry a row's id), each with the moves the state
+ * machine allows from where it is. An application the person conflicts with shows why instead of
+ * its actions. Without a call chosen it lists the calls; a call number that is not one is a 404.
  */
 @Named
 @RequestScoped
@@ -45,6 +47,11 @@ public class PipelinePage {
     @Inject
     org.hamkke.intake.Reviews reviews;
 
+    @Inject
+    org.hamkke.intake.Conflicts conflicts;
+
+    private Map<Long, org.hamkke.intake.Conflicts.Reason> own = Map.of();
+
     private Map<Long, org.hamkke.intake.Scoring.Summary> scores = Map.of();
     private java.util.Set<Long> conflicted = java.util.Set.of();
     private List<org.hamkke.intake.Reviews.Reviewer> reviewers = List.of();
@@ -63,7 +70,9 @@ public class PipelinePage {
     private String bulkReason;
     private org.hamkke.intake.BulkActions.Request pending;
     private List<Pipeline.Row> pendingRows = List.of();
-    private int page;
+    private Long after;
+    private Long before;
+    private Pipeline.Page found;
     private long total;
     private List<Pipeline.CallSummary> calls;
     private List<Move> rows;
@@ -76,6 +85,7 @@ public class PipelinePage {
         private String to;
         private String reason;
         private Long reviewerId;
+        private org.hamkke.intake.Conflicts.Reason conflict;
 
         public Long getReviewerId() {
             return reviewerId;
@@ -97,6 +107,11 @@ public class PipelinePage {
 
         public List<String> getMoves() {
             return row.stage().staffMoves().stream().map(Enum::name).toList();
+        }
+
+        /** Why the person looking may not act on this application, or null when they may. */
+        public org.hamkke.intake.Conflicts.Reason getConflict() {
+            return conflict;
         }
 
         public long getApplicationId() {
@@ -139,8 +154,14 @@ public class PipelinePage {
         }
         Map<String, String> params = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
         callId = org.hamkke.shared.web.RequestParams.id(params.get("call"));
+        if (params.containsKey("call") && (callId == null || pipeline.findCall(callId).isEmpty())) {
+            callId = null;
+            NotFound.respond();
+            return;
+        }
         stage = Arrays.stream(Stage.values()).filter(s -> s.name().equals(params.get("stage"))).findFirst().orElse(null);
-        page = org.hamkke.shared.web.RequestParams.page(params.get("page"));
+        after = org.hamkke.shared.web.RequestParams.id(params.get("after"));
+        before = after == null ? org.hamkke.shared.web.RequestParams.id(params.get("before")) : null;
         order = Arrays.stream(Pipeline.Order.values()).filter(o -> o.name().equals(params.get("sort"))).findFirst()
                 .orElse(Pipeline.Order.NEWEST);
         board = "board".equals(params.get("view"));
@@ -159,17 +180,27 @@ public class PipelinePage {
                 instanceof org.hamkke.intake.BulkActions.Request chosen && chosen.callId() == callId) {
             pending = chosen;
             pendingRows = pipeline.rows(callId, chosen.seen().keySet());
+            own = conflicts.ofPerson(currentUser.getPersonId(), chosen.seen().keySet());
         } else if (params.containsKey("confirmBulk")) {
             // The confirmation posted back: the flash is spent, but the form must exist again for its button to act.
             pending = new org.hamkke.intake.BulkActions.Request(callId, params.get("bulkAction"), params.get("bulkReason"), chosen());
         }
         total = pipeline.count(callId, stage);
-        scores = reviews.summaries(callId);
-        conflicted = reviews.conflicted(callId);
+        found = pipeline.page(callId, stage, order, after, before, PAGE_SIZE);
+        rows = found.rows().stream().map(Move::new).toList();
+        // Everything below is read for this page's applications only.
+        List<Long> ids = found.rows().stream().map(Pipeline.Row::id).toList();
+        long me = currentUser.getPersonId();
+        scores = reviews.summaries(me, callId, ids);
+        conflicted = reviews.conflicted(ids);
+        Map<Long, org.hamkke.intake.Conflicts.Reason> mine = conflicts.ofPerson(me, ids);
+        if (pending == null) {
+            own = mine;
+        }
         reviewers = reviews.reviewers();
-        rows = pipeline.page(callId, stage, order, (page - 1) * PAGE_SIZE, PAGE_SIZE).stream().map(Move::new).toList();
         Map<String, Object> flash = FacesContext.getCurrentInstance().getExternalContext().getFlash();
         for (Move move : rows) {
+            move.conflict = mine.get(move.getApplicationId());
             if (flash.get(FLASH_REASON + move.getApplicationId()) instanceof String typed) {
                 move.setReason(typed);
             }
@@ -194,6 +225,10 @@ public class PipelinePage {
                 PageMessages.info("pipeline.moved", move.getRow().name() + " → " + stageLabel(to));
                 return here();
             }
+        } catch (org.hamkke.intake.Conflicts.Conflicted e) {
+            PageMessages.error("conflict.own." + e.reason().name(), null);
+        } catch (org.hamkke.intake.TextRules.Refused e) {
+            PageMessages.error(e.key(), language.formatNumber(e.limit()));
         } catch (Stage.IllegalMoveException refused) {
             PageMessages.error("pipeline.notAllowed", stageLabel(refused.to()));
         } catch (Pipeline.MessageRequired e) {
@@ -222,6 +257,14 @@ public class PipelinePage {
                 reviews.assign(currentUser.actor(), move.getApplicationId(), move.getReviewerId());
                 PageMessages.info("pipeline.assigned", move.getRow().name());
             }
+        } catch (org.hamkke.intake.Conflicts.Conflicted e) {
+            if (e.personId() == currentUser.getPersonId()) {
+                PageMessages.error("conflict.own." + e.reason().name(), null);
+            } else {
+                String reviewer = reviewers.stream().filter(r -> r.id() == e.personId()).map(org.hamkke.intake.Reviews.Reviewer::name)
+                        .findFirst().orElse("");
+                PageMessages.error("conflict.reviewer." + e.reason().name(), reviewer, move.getRow().name());
+            }
         } catch (IllegalArgumentException e) {
             PageMessages.error("pipeline.chooseReviewer", null);
         }
@@ -241,6 +284,10 @@ public class PipelinePage {
         } else if (!org.hamkke.intake.BulkActions.ASSIGN.equals(bulkAction) && Stage.valueOf(bulkAction).isDecision()
                 && (bulkReason == null || bulkReason.isBlank())) {
             PageMessages.error("pipeline.messageRequired", null);
+            keepTypedBulk();
+        } else if (org.hamkke.intake.TextRules.problem(bulkReason, org.hamkke.intake.TextRules.REASON).isPresent()) {
+            PageMessages.error(org.hamkke.intake.TextRules.problem(bulkReason, org.hamkke.intake.TextRules.REASON).get(),
+                    language.formatNumber(org.hamkke.intake.TextRules.REASON));
             keepTypedBulk();
         } else {
             FacesContext.getCurrentInstance().getExternalContext().getFlash()
@@ -298,7 +345,12 @@ public class PipelinePage {
         if (org.hamkke.intake.BulkActions.ASSIGN.equals(pending.action())) {
             return row.stage() == Stage.IN_REVIEW;
         }
-        return row.stage().staffMoves().stream().anyMatch(s -> s.name().equals(pending.action()));
+        return !own.containsKey(row.id()) && row.stage().staffMoves().stream().anyMatch(s -> s.name().equals(pending.action()));
+    }
+
+    /** Why the person looking may not move this application, or null (for the confirmation's list). */
+    public org.hamkke.intake.Conflicts.Reason ownConflict(Pipeline.Row row) {
+        return own.get(row.id());
     }
 
     /** The actions offered for ticked applications: give reviewers, or move to any stage staff may move to. */
@@ -377,9 +429,10 @@ public class PipelinePage {
         flash.put(FLASH_TO + move.getApplicationId(), move.getTo());
     }
 
+    /** Back to the same page of the table after an action: the same stage, order and starting row. */
     private String here() {
         return "/staff/applications?faces-redirect=true&call=" + callId + (stage == null ? "" : "&stage=" + stage.name())
-                + "&page=" + page + "&sort=" + order.name();
+                + (after != null ? "&after=" + after : "") + (before != null ? "&before=" + before : "") + "&sort=" + order.name();
     }
 
     private static String stageLabel(Stage stage) {
@@ -410,11 +463,22 @@ public class PipelinePage {
         return total;
     }
 
-    public int getPage() {
-        return page;
+    /** The cursor this page was opened with ("after" or "before" and a row id), for the forms to come back to it. */
+    public Long getAfter() {
+        return after;
     }
 
-    public int getPages() {
-        return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+    public Long getBefore() {
+        return before;
+    }
+
+    /** The "previous" link's row (the first one shown), or null on the first page. */
+    public Long getPrevious() {
+        return found == null ? null : found.previous();
+    }
+
+    /** The "next" link's row (the last one shown), or null on the last page. */
+    public Long getNext() {
+        return found == null ? null : found.next();
     }
 }

@@ -103,6 +103,9 @@ public class ReviewPage {
             return submit ? "/reviewer/index?faces-redirect=true" : "/reviewer/review?faces-redirect=true&application=" + applicationId;
         } catch (IllegalArgumentException e) {
             PageMessages.error("review.scoreEveryCriterion", null);
+        } catch (org.hamkke.intake.TextRules.Refused e) {
+            // The page again with everything as typed (scores too), and the reason above it.
+            PageMessages.error(e.key(), language.formatNumber(e.limit()));
         } catch (Reviews.AlreadySubmitted e) {
             PageMessages.error("review.alreadySubmitted", null);
         } catch (Reviews.NotAvailable e) {
@@ -113,7 +116,7 @@ public class ReviewPage {
     }
 
     /** An answer as the reviewer reads it: a choice's label in their language rather than its stored value. */
-    public String answerText(String[] answer) {
+    public String answerText(org.hamkke.intake.AnswerSheet.Answer answer) {
         return AnswerText.of(language, answer);
     }
 

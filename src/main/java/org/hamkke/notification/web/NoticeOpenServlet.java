@@ -6,9 +6,10 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.hamkke.identity.ReturnPath;
 import org.hamkke.identity.SignedIn;
 import org.hamkke.notification.NotificationService;
+import org.hamkke.shared.web.RequestParams;
+import org.hamkke.shared.web.SitePath;
 
 /**
  * Opening a notice: marks it read and goes to its page. Only the recipient's own notices open; any
@@ -23,14 +24,8 @@ public class NoticeOpenServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         SignedIn signedIn = SignedIn.of(request);
-        long id;
-        try {
-            id = Long.parseLong(request.getParameter("id"));
-        } catch (NumberFormatException e) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
-        }
-        if (signedIn == null) {
+        Long id = RequestParams.id(request.getParameter("id"));
+        if (signedIn == null || id == null) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
@@ -39,6 +34,6 @@ public class NoticeOpenServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        response.sendRedirect(request.getContextPath() + ReturnPath.sanitise(link.get()));
+        SitePath.redirect(request, response, link.get());
     }
 }

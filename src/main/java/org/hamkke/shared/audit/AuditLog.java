@@ -7,11 +7,15 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import org.hamkke.identity.Allowed;
+import org.hamkke.identity.Role;
 
 /**
  * The audit trail of staff and admin actions. An entry joins the transaction of the action it
  * records, so there is never an action without its entry, or an entry for an action that failed.
  */
+/** Written by every service acting for someone; read by staff. */
+@Allowed(signedIn = true, portal = true)
 @ApplicationScoped
 @Transactional
 public class AuditLog {
@@ -39,6 +43,7 @@ public class AuditLog {
     }
 
     /** The latest entries about one kind of object, newest first. */
+    @Allowed({Role.STAFF, Role.ADMIN})
     public List<AuditEntry> latest(String objectType, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(

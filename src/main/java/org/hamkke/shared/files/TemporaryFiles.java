@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamkke.identity.Allowed;
 import org.hamkke.shared.retention.Housekeeper;
 
 /**
@@ -18,6 +19,8 @@ import org.hamkke.shared.retention.Housekeeper;
  * outside the web root. Whatever is left there longer than {@code hamkke.housekeeping.temp-file-age}
  * (a day by default) was abandoned, and the nightly housekeeping removes it.
  */
+/** Scratch files of uploads in progress, and their sweep. */
+@Allowed(signedIn = true, portal = true)
 @ApplicationScoped
 public class TemporaryFiles implements Housekeeper {
 

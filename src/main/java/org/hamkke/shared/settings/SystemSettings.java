@@ -7,8 +7,12 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
+import org.hamkke.identity.Allowed;
+import org.hamkke.identity.Role;
 
 /** Settings an admin may change while the portal runs; shared by every instance through the database. */
+/** Settings admins change at run time; staff pages and the portal's own work read them. */
+@Allowed(value = {Role.STAFF, Role.ADMIN}, portal = true)
 @ApplicationScoped
 @Transactional
 public class SystemSettings {
@@ -26,6 +30,7 @@ public class SystemSettings {
         return values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst().toString());
     }
 
+    @Allowed(value = Role.ADMIN, portal = true)
     public void put(String key, String value, Long updatedBy) {
         em.createNativeQuery(
                         """

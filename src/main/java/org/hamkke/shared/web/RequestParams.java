@@ -14,11 +14,24 @@ public final class RequestParams {
         }
     }
 
-    /** An id from the address, or null for anything that is not one (never an error). */
+    /**
+     * An id from the address, or null for anything that is not one (never an error): ids are
+     * positive whole numbers written in plain digits, so "abc", "-1", "+1", " 7", "0", "1e3", ""
+     * and a number past a long are none.
+     */
     public static Long id(String value) {
+        if (value == null || value.isEmpty() || value.length() > 19) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return null;
+            }
+        }
         try {
-            return value == null ? null : Long.valueOf(value);
-        } catch (NumberFormatException e) {
+            long id = Long.parseLong(value);
+            return id > 0 ? id : null;
+        } catch (NumberFormatException pastALong) {
             return null;
         }
     }

@@ -6,35 +6,38 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import org.hamkke.identity.OidcConfig;
 
 /**
- * Security headers on every response.
+ * Security headers on every response: one Content-Security-Policy ({@link ContentSecurityPolicy};
+ * a page's own nonce goes into it when PrimeFaces adds its header), no sniffing, no framing, a
+ * careful referrer, no camera, microphone or location.
  *
- * <p>The Content-Security-Policy here restricts everything but scripts. PrimeFaces, with
- * {@code primefaces.CSP} on, sends its own policy for scripts with a per-request nonce (and moves
- * inline event handlers into nonce'd scripts); a browser enforces both policies. Forms may post
- * to the portal and to Keycloak (signing out ends at Keycloak's logout endpoint).
+ * <p>Strict-Transport-Security when the request came over HTTPS. Behind a proxy that ends TLS the
+ * portal sees plain HTTP; the listener takes the scheme from the proxy's {@code X-Forwarded-Proto}
+ * ({@code scheme-mapping} in {@code src/main/payara/pre-boot.asadmin}), so {@code isSecure()} is
+ * true there, and the session and language cookies are {@code Secure} too.
  */
 public class SecurityHeadersFilter extends HttpFilter {
+
+    private static final String CSP = "Content-Security-Policy";
 
     @Inject
     OidcConfig oidc;
 
-    private String policy;
+    private ContentSecurityPolicy policy;
 
     @Override
     public void init() {
-        policy = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:;"
-                + " connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none';"
-                + " form-action 'self' " + oidc.getProviderOrigin() + ";";
+        policy = new ContentSecurityPolicy(oidc.getProviderOrigin());
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        response.setHeader("Content-Security-Policy", policy.replace("default-src 'self'; ", ""));
+        response.setHeader(CSP, policy.withoutInlineScripts());
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
         response.setHeader("X-Frame-Options", "DENY");
@@ -42,6 +45,36 @@ public class SecurityHeadersFilter extends HttpFilter {
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000");
         }
-        chain.doFilter(request, response);
+        chain.doFilter(request, new OnePolicy(response, policy));
+    }
+
+    /** Turns a policy someone else adds (PrimeFaces', with the page's nonce) into ours with that nonce: one header, never two. */
+    private static final class OnePolicy extends HttpServletResponseWrapper {
+
+        private final ContentSecurityPolicy policy;
+
+        OnePolicy(HttpServletResponse response, ContentSecurityPolicy policy) {
+            super(response);
+            this.policy = policy;
+        }
+
+        @Override
+        public void setHeader(String name, String value) {
+            super.setHeader(name, CSP.equalsIgnoreCase(name) ? ours(value) : value);
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            if (CSP.equalsIgnoreCase(name)) {
+                super.setHeader(name, ours(value));
+            } else {
+                super.addHeader(name, value);
+            }
+        }
+
+        private String ours(String theirs) {
+            String nonce = ContentSecurityPolicy.nonceOf(theirs);
+            return nonce == null ? policy.withoutInlineScripts() : policy.withScriptNonce(nonce);
+        }
     }
 }

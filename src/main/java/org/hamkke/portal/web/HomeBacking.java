@@ -1,4 +1,4 @@
-package org.hamkke.portal;
+package org.hamkke.portal.web;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
@@ -9,8 +9,8 @@ import org.hamkke.academy.Course;
 import org.hamkke.academy.CourseService;
 import org.hamkke.intake.ProgrammeCall;
 import org.hamkke.intake.ProgrammeCallService;
-import org.hamkke.shared.db.SchemaMigration;
 import org.hamkke.shared.TemporarilyUnavailableException;
+import org.hamkke.shared.db.SchemaMigration;
 
 /** The public home page: what the incubator and the academy offer right now. */
 @Named

@@ -1,0 +1,104 @@
+package org.hamkke.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hamkke.devstack.DemoLogin;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Odd input in every page's parameters, as every role: unknown, negative, huge, non-numeric ids,
+ * markup, SQL, control and bidirectional characters, invalid UTF-8, very long values. Whatever
+ * comes, the answer is a page, a redirect, a 4xx: never a 5xx. Bounded: about 4,000 requests.
+ *
+ * <p>All of them are GETs, so the same run checks that a GET changes no stored state: the
+ * portal's tables hold the same rows before and after (opening a notice may mark it read, which
+ * is allowed, so the notices are compared without their read time).
+ */
+class ParameterFuzzIT {
+
+    /** Each page or servlet with the parameters it reads. */
+    private static final Map<String, List<String>> PAGES = new LinkedHashMap<>();
+
+    static {
+        PAGES.put("/", List.of("signin", "lang"));
+        PAGES.put("/me/index.xhtml", List.of("x"));
+        PAGES.put("/me/apply.xhtml", List.of("call", "step"));
+        PAGES.put("/me/applications.xhtml", List.of("withdraw"));
+        PAGES.put("/me/notices.xhtml", List.of("page"));
+        PAGES.put("/me/notice-settings.xhtml", List.of("x"));
+        PAGES.put("/me/notices/open", List.of("id"));
+        PAGES.put("/files/attachment", List.of("id"));
+        PAGES.put("/reviewer/index.xhtml", List.of("x"));
+        PAGES.put("/reviewer/review.xhtml", List.of("application"));
+        PAGES.put("/staff/index.xhtml", List.of("x"));
+        PAGES.put("/staff/applications.xhtml", List.of("call", "stage", "page", "sort", "view", "after", "before"));
+        PAGES.put("/staff/application.xhtml", List.of("id", "reviewer"));
+        PAGES.put("/staff/calls.xhtml", List.of("page"));
+        PAGES.put("/staff/call.xhtml", List.of("id"));
+        PAGES.put("/staff/jobs.xhtml", List.of("job"));
+        PAGES.put("/admin/index.xhtml", List.of("x"));
+        PAGES.put("/admin/notifications.xhtml", List.of("page"));
+        PAGES.put("/mentor/index.xhtml", List.of("x"));
+        PAGES.put("/venture/index.xhtml", List.of("x"));
+        PAGES.put("/signin", List.of("return"));
+        PAGES.put("/callback", List.of("state", "code", "error"));
+    }
+
+    /** As they would stand in the query string. */
+    private static final List<String> VALUES = List.of(
+            "", "abc", "-1", "0", "1", "99999999999999999999", "9223372036854775808", "1e3", "1.5", "%00", "a%00b",
+            "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "'%20or%201%3D1--", "..%2F..%2Fetc%2Fpasswd", "%E2%80%AEfdp.exe",
+            "%D9%A3", "%FF%FE%FD", "1,2", "a".repeat(3000), "%25", "SUBMITTED%27", "ACCEPTED", "name", "-");
+
+    @Test
+    void noParameterValueMakesAnyPageFailWithA5xx() throws Exception {
+        Map<String, String> sessions = new LinkedHashMap<>();
+        sessions.put("anonymous", null);
+        for (DemoLogin login : DemoLogin.values()) {
+            sessions.put(login.name(), Sessions.signedIn(login));
+        }
+        Map<String, String> before = snapshot();
+        List<String> failures = new ArrayList<>();
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        long started = System.nanoTime();
+        for (var session : sessions.entrySet()) {
+            for (var page : PAGES.entrySet()) {
+                for (String parameter : page.getValue()) {
+                    for (String value : VALUES) {
+                        String path = page.getKey() + "?" + parameter + "=" + value;
+                        RawHttp.Response response = RawHttp.get(path, session.getValue());
+                        statuses.merge(response.status(), 1, Integer::sum);
+                        if (response.status() >= 500) {
+                            failures.add(session.getKey() + " " + path.substring(0, Math.min(120, path.length())) + " -> " + response.status());
+                        }
+                    }
+                }
+            }
+        }
+        int asked = statuses.values().stream().mapToInt(Integer::intValue).sum();
+        System.out.printf("Parameter fuzz: %d requests in %d s, statuses %s%n", asked, (System.nanoTime() - started) / 1_000_000_000, statuses);
+        assertTrue(asked > 3000, "The fuzz really ran");
+        assertEquals(List.of(), failures, "Requests answered with a server error");
+        assertEquals(before, snapshot(), "A GET changed stored state");
+    }
+
+    /** A digest of each table a person's actions change. */
+    private static Map<String, String> snapshot() throws Exception {
+        Map<String, String> digests = new TreeMap<>();
+        for (String table : List.of("programme_call", "call_question", "rubric_criterion", "application", "application_member",
+                "application_file", "stage_change", "review_assignment", "review", "review_reopening", "venture", "venture_member",
+                "person_role", "notice_preference", "system_setting", "audit_entry", "course")) {
+            digests.put(table, Db.text("select coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from " + table + " t"));
+        }
+        digests.put("notice", Db.text("select coalesce(md5(string_agg((id, recipient_id, kind, dedupe_key, data)::text, '|' order by id)), '') from notice"));
+        digests.put("person", Db.text("select coalesce(md5(string_agg((id, subject, username, email, locale)::text, '|' order by id)), '') from person"));
+        return digests;
+    }
+}

@@ -1,0 +1,25 @@
+package org.hamkke.shared.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RequestParamsTest {
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"abc", "-1", "0", "99999999999999999999", "1e3", " 7", "7 ", "0x10", "1.0", "\u0000"})
+    void anythingButAPositiveWholeNumberIsNoId(String typed) {
+        assertNull(RequestParams.id(typed));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "42", "9223372036854775807"})
+    void positiveWholeNumbersAreIds(String typed) {
+        assertEquals(Long.valueOf(typed), RequestParams.id(typed));
+    }
+}

@@ -229,6 +229,7 @@ class ApplyIT {
             assertTrue(answer.body().contains("id=\"error\" data-error=\"error.tooLarge\""), answer.body());
             assertTrue(answer.body().contains("Trop volumineux pour un seul envoi"), "In the reader's language");
             assertTrue(answer.body().contains("10 Mo au plus"), "The limit, in MB");
+            assertTrue(answer.body().contains("Rien n'en a été enregistré"), "An apostrophe in a text with a placeholder is kept");
             assertTrue(answer.body().contains("href=\"" + form.replace("&", "&amp;") + "\""), "Back to the form it came from");
 
             HtmlPage again = visitor.open(form.replace("step=3", "step=1"));

@@ -1,6 +1,7 @@
 package org.hamkke.shared;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,11 +10,13 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hamkke.shared.web.PageMessages;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -43,6 +46,39 @@ class MessageBundlesTest {
                 assertTrue(!text.equals(english.getProperty(key)), key + " is not translated into " + language);
             }
         }
+    }
+
+    /**
+     * A text with placeholders is a MessageFormat pattern (pages fill it with h:outputFormat or
+     * hk:format, Java with PageMessages): a single apostrophe there is swallowed and quotes the rest
+     * ("l'évaluation de {0}" would show "lévaluation de {0}"), so it is written twice. A text without
+     * placeholders is shown as written, so there an apostrophe is written once. Each text is filled
+     * the way the portal fills it and must read as its translator wrote it, every apostrophe kept.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ar", "fr", "id", "ur"})
+    void textsWithPlaceholdersKeepTheirApostrophes(String language) throws IOException {
+        Properties texts = portal(language.equals("en") ? "" : "_" + language);
+        int checked = 0;
+        for (String key : texts.stringPropertyNames()) {
+            String text = texts.getProperty(key);
+            Set<String> placeholders = placeholders(text);
+            if (placeholders.isEmpty()) {
+                assertFalse(text.contains("''"), key + " in " + language + " has no placeholder, so '' would show twice: write one apostrophe");
+                continue;
+            }
+            int count = placeholders.stream().mapToInt(p -> Integer.parseInt(p.substring(1, p.length() - 1))).max().getAsInt() + 1;
+            Object[] values = new Object[count];
+            String expected = text.replace("''", "'");
+            for (int i = 0; i < count; i++) {
+                values[i] = "<value " + i + ">";
+                expected = expected.replace("{" + i + "}", "<value " + i + ">");
+            }
+            assertEquals(expected, PageMessages.format(Locale.forLanguageTag(language), text, values),
+                    key + " in " + language + ": in a text with placeholders an apostrophe is written ''");
+            checked++;
+        }
+        assertTrue(checked > 50, "Texts with placeholders found in " + language + ": " + checked);
     }
 
     /** The e-mail and notice templates: named placeholders ({name}), every key, really translated. */

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import org.hamkke.identity.Languages;
 import org.hamkke.identity.web.LanguageFilter;
+import org.hamkke.shared.web.PageMessages;
 import org.hamkke.shared.web.SitePath;
 import org.hamkke.intake.Attachments;
 
@@ -87,7 +88,7 @@ public class UploadLimitFilter extends HttpFilter {
                 + "<link rel=\"stylesheet\" href=\"" + html(css) + "\"/></head>"
                 + "<body><main id=\"main\" class=\"wrap\"><section class=\"card error-page\" id=\"error\" data-error=\"error.tooLarge\">"
                 + "<h1>" + html(msg.getString("error.tooLarge.title")) + "</h1>"
-                + "<p id=\"limit\">" + html(msg.getString("error.tooLarge.text").replace("{0}", limit)) + "</p>"
+                + "<p id=\"limit\">" + html(PageMessages.format(locale, msg.getString("error.tooLarge.text"), limit)) + "</p>"
                 + "<p><a class=\"button\" id=\"back\" href=\"" + html(context + back(request.getHeader("Referer"), context)) + "\">"
                 + html(msg.getString("error.tooLarge.back")) + "</a></p>"
                 + "</section></main></body></html>\n";

@@ -2,16 +2,27 @@ package org.hamkke.shared.web;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A message at the top of the next page, in the reader's language, surviving the redirect after a
- * post (post-redirect-get, so a reload never repeats the action).
+ * post (post-redirect-get, so a reload never repeats the action); and the one way a text of the
+ * Messages bundle gets its placeholders filled.
+ *
+ * <p>The bundle's grammar: a text with placeholders ({@code {0}}, {@code {1}}…) is a
+ * {@link MessageFormat} pattern, read the way pages read it with {@code h:outputFormat}, so an
+ * apostrophe in it is written twice ({@code l''évaluation}); a text without placeholders is shown
+ * as written, apostrophes single. {@code MessageBundlesTest} holds all five languages to this.
  */
 public final class PageMessages {
 
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d");
+
     private PageMessages() {}
 
-    /** @param key a key of the Messages bundle; {0}, {1}... in its text are replaced by {@code values} in order */
+    /** @param key a key of the Messages bundle; {0}, {1}... in its text are filled with {@code values} in order */
     public static void info(String key, String... values) {
         add(FacesMessage.SEVERITY_INFO, key, values);
     }
@@ -26,15 +37,38 @@ public final class PageMessages {
         return faces.getApplication().getResourceBundle(faces, "msg").getString(key);
     }
 
+    /**
+     * A text of the bundle with its placeholders filled, in the reader's language: for a page
+     * attribute ({@code aria-label="#{hk:format(msg['bell.label'], n)}"}), where h:outputFormat
+     * cannot go, and for a message whose key is only known at run time. Numbers and dates are
+     * passed already formatted (Language), so a value is never formatted twice.
+     */
+    public static String format(String pattern, Object value) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        Locale locale = faces == null || faces.getViewRoot() == null ? Locale.ROOT : faces.getViewRoot().getLocale();
+        return format(locale, pattern, value);
+    }
+
+    /**
+     * The bundle's grammar in one place: a pattern with placeholders goes through MessageFormat
+     * (a missing or null value is left empty), one without them is returned as it is.
+     */
+    public static String format(Locale locale, String pattern, Object... values) {
+        if (pattern == null || !PLACEHOLDER.matcher(pattern).find()) {
+            return pattern;
+        }
+        Object[] filled = values == null ? new Object[] {""} : values.clone();
+        for (int i = 0; i < filled.length; i++) {
+            if (filled[i] == null) {
+                filled[i] = "";
+            }
+        }
+        return new MessageFormat(pattern, locale).format(filled);
+    }
+
     private static void add(FacesMessage.Severity severity, String key, String... values) {
         FacesContext faces = FacesContext.getCurrentInstance();
-        String text = text(key);
-        if (values == null) {
-            values = new String[] {""};
-        }
-        for (int i = 0; i < values.length; i++) {
-            text = text.replace("{" + i + "}", values[i] == null ? "" : values[i]);
-        }
+        String text = format(faces.getViewRoot() == null ? Locale.ROOT : faces.getViewRoot().getLocale(), text(key), (Object[]) values);
         faces.addMessage(null, new FacesMessage(severity, text, null));
         faces.getExternalContext().getFlash().setKeepMessages(true);
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hamkke.shared.db.Rows;
 
 /** The local record of people who sign in through Keycloak. */
 @ApplicationScoped
@@ -38,7 +39,7 @@ public class PersonService {
     @Allowed(portal = true)
     public Person recordSignIn(@NotNull @Valid SignInClaims claims) {
         Instant now = clock.instant();
-        Object[] row = (Object[]) em.createNativeQuery(
+        Upserted row = Rows.list(em.createNativeQuery(
                         """
                         insert into person (subject, username, display_name, email, locale, created_at, last_login_at, version)
                         values (?1, ?2, ?3, ?4, ?5, ?6, ?6, 0)
@@ -47,17 +48,17 @@ public class PersonService {
                           email = excluded.email,
                           locale = coalesce(excluded.locale, person.locale),
                           last_login_at = excluded.last_login_at, version = person.version + 1
-                        returning id, xmax = 0
+                        returning id, xmax = 0 as first_time
                         """)
                 .setParameter(1, claims.subject())
                 .setParameter(2, claims.username())
                 .setParameter(3, claims.displayName())
                 .setParameter(4, claims.email())
                 .setParameter(5, Languages.supportedOrNull(claims.locale()))
-                .setParameter(6, java.sql.Timestamp.from(now))
-                .getSingleResult();
-        long id = ((Number) row[0]).longValue();
-        boolean firstTime = (Boolean) row[1];
+                .setParameter(6, java.sql.Timestamp.from(now)),
+                r -> new Upserted(r.id("id"), r.flag("first_time"))).getFirst();
+        long id = row.id();
+        boolean firstTime = row.firstTime();
         Set<Role> before = rolesOf(id);
         // As one text: role names have no commas, and it spares binding an array through JPA.
         String names = claims.roles().stream().map(Role::roleName).sorted().collect(Collectors.joining(","));
@@ -113,4 +114,7 @@ public class PersonService {
                 .setParameter("id", me.personId())
                 .executeUpdate();
     }
+
+    /** The person's row after the sign-in's upsert, and whether it was the first sign-in. */
+    private record Upserted(long id, boolean firstTime) {}
 }

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hamkke.identity.Allowed;
 import org.hamkke.identity.Callers;
+import org.hamkke.shared.db.Rows;
 
 /**
  * Once a day, one e-mail per person who chose the digest (or has lines in a feature's
@@ -108,28 +109,28 @@ public class DailyDigest {
         }
 
         boolean write(long personId, LocalDate day, List<DigestSection.Line> lines) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery(
-                            """
-                            select p.locale, coalesce(nullif(p.display_name, ''), p.username), n.kind, n.data::text, n.id
-                            from person p left join notice n on n.recipient_id = p.id and n.email_state = 'DIGEST'
-                            where p.id = ?1 order by n.created_at
-                            """)
-                    .setParameter(1, personId)
-                    .getResultList();
+            List<Waiting> rows = Rows.list(em.createNativeQuery(
+                                    """
+                                    select p.locale, coalesce(nullif(p.display_name, ''), p.username) as name,
+                                           n.kind, n.data::text as data, n.id
+                                    from person p left join notice n on n.recipient_id = p.id and n.email_state = 'DIGEST'
+                                    where p.id = ?1 order by n.created_at
+                                    """)
+                            .setParameter(1, personId),
+                    r -> new Waiting(r.text("locale"), r.text("name"), r.text("kind"), r.text("data"), r.optionalId("id")));
             if (rows.isEmpty()) {
                 return false;
             }
-            var locale = NoticeTemplates.localeOf((String) rows.getFirst()[0]);
-            String name = (String) rows.getFirst()[1];
+            var locale = NoticeTemplates.localeOf(rows.getFirst().locale());
+            String name = rows.getFirst().name();
             var texts = NoticeTemplates.bundle(locale);
             List<String> items = new ArrayList<>();
             List<Long> included = new ArrayList<>();
-            for (Object[] notice : rows) {
-                if (notice[2] != null) {
-                    included.add(((Number) notice[4]).longValue());
-                    items.add(NoticeTemplates.subject(NoticeKind.fromKey((String) notice[2]),
-                            org.hamkke.shared.JsonObjects.strings((String) notice[3]), name, locale));
+            for (Waiting notice : rows) {
+                if (notice.kind() != null) {
+                    included.add(notice.id());
+                    items.add(NoticeTemplates.subject(NoticeKind.fromKey(notice.kind()),
+                            org.hamkke.shared.JsonObjects.strings(notice.data()), name, locale));
                 }
             }
             for (DigestSection.Line line : lines) {
@@ -148,5 +149,8 @@ public class DailyDigest {
             }
             return created;
         }
+
+        /** The person, and one notice of theirs waiting for the digest (kind null when none waits). */
+        private record Waiting(String locale, String name, String kind, String data, Long id) {}
     }
 }

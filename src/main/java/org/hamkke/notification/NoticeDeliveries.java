@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hamkke.identity.Allowed;
 import org.hamkke.identity.Role;
+import org.hamkke.shared.db.Rows;
 
 /**
  * The e-mail side of notices, as database state: which are due, who is sending them, what went
@@ -54,8 +55,7 @@ public class NoticeDeliveries {
             Instant nextAttempt, String error) {}
 
     public List<Claimed> claim(Instant now, int batch) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
+        return Rows.list(em.createNativeQuery(
                         """
                         update notice n set email_state = 'SENDING', email_claimed_until = ?2
                         from person p
@@ -65,17 +65,14 @@ public class NoticeDeliveries {
                                or (email_state = 'SENDING' and email_claimed_until < ?1)
                             order by email_due_at limit ?3
                             for update skip locked)
-                        returning n.id, n.kind, n.data::text, n.link, n.email_attempts, p.email, p.locale,
-                                  coalesce(nullif(p.display_name, ''), p.username)
+                        returning n.id, n.kind, n.data::text as data, n.link, n.email_attempts, p.email, p.locale,
+                                  coalesce(nullif(p.display_name, ''), p.username) as name
                         """)
                 .setParameter(1, Timestamp.from(now))
                 .setParameter(2, Timestamp.from(now.plus(LEASE)))
-                .setParameter(3, batch)
-                .getResultList();
-        return rows.stream()
-                .map(r -> new Claimed(((Number) r[0]).longValue(), NoticeKind.fromKey((String) r[1]), (String) r[2],
-                        (String) r[3], ((Number) r[4]).intValue(), (String) r[5], (String) r[6], (String) r[7]))
-                .toList();
+                .setParameter(3, batch),
+                r -> new Claimed(r.id("id"), NoticeKind.fromKey(r.text("kind")), r.text("data"), r.text("link"),
+                        r.integer("email_attempts"), r.text("email"), r.text("locale"), r.text("name")));
     }
 
     public void sent(List<Long> ids, Instant now) {
@@ -113,23 +110,19 @@ public class NoticeDeliveries {
     /** Failed for good, or failed at least once and waiting for another try; newest first. */
     @Allowed(Role.ADMIN)
     public List<FailedDelivery> troubled(int offset, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
+        return Rows.list(em.createNativeQuery(
                         """
-                        select n.id, coalesce(nullif(p.display_name, ''), p.username), p.email, n.kind, n.created_at,
+                        select n.id, coalesce(nullif(p.display_name, ''), p.username) as name, p.email, n.kind, n.created_at,
                                n.email_state, n.email_attempts, n.email_due_at, n.email_error
                         from notice n join person p on p.id = n.recipient_id
                         where n.email_state = 'FAILED' or (n.email_state in ('PENDING', 'SENDING') and n.email_attempts > 0)
                         order by n.created_at desc, n.id desc offset ?1 limit ?2
                         """)
                 .setParameter(1, offset)
-                .setParameter(2, limit)
-                .getResultList();
-        return rows.stream()
-                .map(r -> new FailedDelivery(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                        NoticeKind.fromKey((String) r[3]), ((Timestamp) r[4]).toInstant(), (String) r[5],
-                        ((Number) r[6]).intValue(), r[7] == null ? null : ((Timestamp) r[7]).toInstant(), (String) r[8]))
-                .toList();
+                .setParameter(2, limit),
+                r -> new FailedDelivery(r.id("id"), r.text("name"), r.text("email"), NoticeKind.fromKey(r.text("kind")),
+                        r.instant("created_at"), r.text("email_state"), r.integer("email_attempts"), r.instant("email_due_at"),
+                        r.text("email_error")));
     }
 
     @Allowed(Role.ADMIN)

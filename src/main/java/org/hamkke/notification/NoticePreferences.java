@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.hamkke.identity.Allowed;
+import org.hamkke.shared.db.Rows;
 
 /**
  * A person's e-mail choices: off per kind (never for mandatory kinds), and immediate or once a
@@ -32,14 +33,9 @@ public class NoticePreferences {
     public Choices of(long personId) {
         Map<NoticeKind, Boolean> email = new EnumMap<>(NoticeKind.class);
         NoticeKind.choosable().forEach(kind -> email.put(kind, true));
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select kind, email from notice_preference where person_id = ?1")
-                .setParameter(1, personId)
-                .getResultList();
-        for (Object[] row : rows) {
-            NoticeKind kind = NoticeKind.fromKey((String) row[0]);
-            email.put(kind, kind.isMandatory() || (Boolean) row[1]);
-        }
+        Rows.list(em.createNativeQuery("select kind, email from notice_preference where person_id = ?1").setParameter(1, personId),
+                        r -> Map.entry(NoticeKind.fromKey(r.text("kind")), r.flag("email")))
+                .forEach(choice -> email.put(choice.getKey(), choice.getKey().isMandatory() || choice.getValue()));
         return new Choices(email, delivery(personId));
     }
 
@@ -73,29 +69,31 @@ public class NoticePreferences {
      * DIGEST (waits for the daily digest) or PENDING (the outbox sends it now).
      */
     String emailStateFor(long personId, NoticeKind kind) {
-        Object[] row = (Object[]) em.createNativeQuery(
-                        """
-                        select p.email, (select email from notice_preference where person_id = p.id and kind = ?2),
-                               (select mode from notice_delivery where person_id = p.id)
-                        from person p where p.id = ?1
-                        """)
-                .setParameter(1, personId)
-                .setParameter(2, kind.key())
-                .getResultStream()
-                .findFirst()
-                .orElse(new Object[] {null, null, null});
-        String address = (String) row[0];
+        Recipient row = Rows.first(em.createNativeQuery(
+                                """
+                                select p.email as address, (select email from notice_preference where person_id = p.id and kind = ?2) as email_on,
+                                       (select mode from notice_delivery where person_id = p.id) as mode
+                                from person p where p.id = ?1
+                                """)
+                        .setParameter(1, personId)
+                        .setParameter(2, kind.key()),
+                        r -> new Recipient(r.text("address"), (Boolean) r.raw("email_on"), r.text("mode")))
+                .orElse(new Recipient(null, null, null));
+        String address = row.address();
         if (address == null || address.isBlank()) {
             return "SKIPPED";
         }
         if (kind.isMandatory()) {
             return "PENDING";
         }
-        if (Boolean.FALSE.equals(row[1])) {
+        if (Boolean.FALSE.equals(row.emailOn())) {
             return "SKIPPED";
         }
-        return Delivery.DAILY_DIGEST.name().equals(row[2]) ? "DIGEST" : "PENDING";
+        return Delivery.DAILY_DIGEST.name().equals(row.mode()) ? "DIGEST" : "PENDING";
     }
+
+    /** What decides a new notice's e-mail: the person's address, their choice for its kind (null: never chosen), their delivery mode. */
+    private record Recipient(String address, Boolean emailOn, String mode) {}
 
     private Delivery delivery(long personId) {
         List<?> modes = em.createNativeQuery("select mode from notice_delivery where person_id = ?1")

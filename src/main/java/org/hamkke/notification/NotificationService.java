@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.hamkke.identity.Allowed;
 import org.hamkke.shared.JsonObjects;
+import org.hamkke.shared.db.Rows;
 
 /**
  * The one door features use to tell a person something. A notice is stored in the caller's
@@ -101,20 +102,16 @@ public class NotificationService {
 
     /** One page of the person's notices, newest first. */
     public List<Notice> page(long personId, int offset, int size) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        """
-                        select id, kind, data::text, link, created_at, read_at from notice
-                        where recipient_id = ?1 order by created_at desc, id desc offset ?2 limit ?3
-                        """)
-                .setParameter(1, personId)
-                .setParameter(2, offset)
-                .setParameter(3, size)
-                .getResultList();
-        return rows.stream()
-                .map(r -> new Notice(((Number) r[0]).longValue(), NoticeKind.fromKey((String) r[1]), JsonObjects.strings((String) r[2]),
-                        (String) r[3], ((Timestamp) r[4]).toInstant(), r[5] == null ? null : ((Timestamp) r[5]).toInstant()))
-                .toList();
+        return Rows.list(em.createNativeQuery(
+                                """
+                                select id, kind, data::text as data, link, created_at, read_at from notice
+                                where recipient_id = ?1 order by created_at desc, id desc offset ?2 limit ?3
+                                """)
+                        .setParameter(1, personId)
+                        .setParameter(2, offset)
+                        .setParameter(3, size),
+                r -> new Notice(r.id("id"), NoticeKind.fromKey(r.text("kind")), JsonObjects.strings(r.text("data")),
+                        r.text("link"), r.instant("created_at"), r.instant("read_at")));
     }
 
     /**

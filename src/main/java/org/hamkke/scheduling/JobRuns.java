@@ -13,6 +13,7 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hamkke.identity.Allowed;
 import org.hamkke.identity.Role;
+import org.hamkke.shared.db.Rows;
 import org.hamkke.shared.retention.Housekeeper;
 
 /** The history of job executions: what ran, where, how long, and how it ended. */
@@ -81,55 +82,42 @@ public class JobRuns implements Housekeeper {
 
     /** The most recent run of each job, by job name. */
     public Map<String, JobRun> latestPerJob() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
+        List<JobRun> runs = Rows.list(em.createNativeQuery(
                         """
                         select distinct on (job_name) job_name, trigger_name, instance_name, scheduled_at, started_at,
                                finished_at, outcome, recovering, detail
                         from job_run order by job_name, started_at desc, id desc
-                        """)
-                .getResultList();
+                        """), JobRuns::toRun);
         Map<String, JobRun> latest = new HashMap<>();
-        for (Object[] r : rows) {
-            JobRun run = toRun(r);
+        for (JobRun run : runs) {
             latest.put(run.jobName(), run);
         }
         return latest;
     }
 
     public List<JobRun> recent(String jobName, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        """
-                        select job_name, trigger_name, instance_name, scheduled_at, started_at,
-                               finished_at, outcome, recovering, detail
-                        from job_run where job_name = ?1 order by started_at desc, id desc limit ?2
-                        """)
-                .setParameter(1, jobName)
-                .setParameter(2, limit)
-                .getResultList();
-        return rows.stream().map(JobRuns::toRun).toList();
+        return Rows.list(em.createNativeQuery(
+                                """
+                                select job_name, trigger_name, instance_name, scheduled_at, started_at,
+                                       finished_at, outcome, recovering, detail
+                                from job_run where job_name = ?1 order by started_at desc, id desc limit ?2
+                                """)
+                        .setParameter(1, jobName)
+                        .setParameter(2, limit),
+                JobRuns::toRun);
     }
 
     /** The instances sharing the job store, as Quartz's cluster check-in table knows them. */
     public List<Instance> instances() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        "select instance_name, last_checkin_time, checkin_interval from qrtz_scheduler_state order by instance_name")
-                .getResultList();
-        return rows.stream()
-                .map(r -> new Instance((String) r[0], Instant.ofEpochMilli(((Number) r[1]).longValue()),
-                        Duration.ofMillis(((Number) r[2]).longValue())))
-                .toList();
+        return Rows.list(em.createNativeQuery(
+                        "select instance_name, last_checkin_time, checkin_interval from qrtz_scheduler_state order by instance_name"),
+                r -> new Instance(r.text("instance_name"), Instant.ofEpochMilli(r.id("last_checkin_time")),
+                        Duration.ofMillis(r.id("checkin_interval"))));
     }
 
-    private static JobRun toRun(Object[] r) {
-        return new JobRun((String) r[0], (String) r[1], (String) r[2], instant(r[3]), instant(r[4]), instant(r[5]),
-                (String) r[6], Boolean.TRUE.equals(r[7]), (String) r[8]);
-    }
-
-    private static Instant instant(Object value) {
-        return value == null ? null : ((Timestamp) value).toInstant();
+    private static JobRun toRun(Rows.Row r) {
+        return new JobRun(r.text("job_name"), r.text("trigger_name"), r.text("instance_name"), r.instant("scheduled_at"),
+                r.instant("started_at"), r.instant("finished_at"), r.text("outcome"), r.flag("recovering"), r.text("detail"));
     }
 
     @Override

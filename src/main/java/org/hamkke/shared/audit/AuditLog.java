@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import org.hamkke.identity.Allowed;
 import org.hamkke.identity.Role;
+import org.hamkke.shared.db.Rows;
 
 /**
  * The audit trail of staff and admin actions. An entry joins the transaction of the action it
@@ -45,18 +46,14 @@ public class AuditLog {
     /** The latest entries about one kind of object, newest first. */
     @Allowed({Role.STAFF, Role.ADMIN})
     public List<AuditEntry> latest(String objectType, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                        """
-                        select at, actor, action, object_id, detail from audit_entry
-                        where object_type = ?1 order by at desc, id desc limit ?2
-                        """)
-                .setParameter(1, objectType)
-                .setParameter(2, limit)
-                .getResultList();
-        return rows.stream()
-                .map(r -> new AuditEntry(((Timestamp) r[0]).toInstant(), (String) r[1], (String) r[2], (String) r[3], (String) r[4]))
-                .toList();
+        return Rows.list(em.createNativeQuery(
+                                """
+                                select at, actor, action, object_id, detail from audit_entry
+                                where object_type = ?1 order by at desc, id desc limit ?2
+                                """)
+                        .setParameter(1, objectType)
+                        .setParameter(2, limit),
+                r -> new AuditEntry(r.instant("at"), r.text("actor"), r.text("action"), r.text("object_id"), r.text("detail")));
     }
 
     public record AuditEntry(java.time.Instant at, String actor, String action, String objectId, String detail) {}

@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -65,6 +66,8 @@ public class Cohort extends BaseEntity {
     static final int ZONE_LENGTH = 60;
     static final int TITLE_LENGTH = 200;
     static final int MAX_INVITATIONS = 2000;
+    /** As a datetime-local input shows and sends a moment: to the minute, on the cohort's clock. */
+    private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s,;]+@[^@\\s,;]+\\.[^@\\s,;]+");
 
     @ManyToOne(optional = false)
@@ -276,8 +279,8 @@ public class Cohort extends BaseEntity {
         form.setRoom(room);
         form.setMeetingLink(meetingLink);
         form.setCapacity(String.valueOf(capacity));
-        form.setEnrolmentOpensAt(enrolmentOpensAt.atZone(zone()).toLocalDateTime().toString());
-        form.setEnrolmentClosesAt(enrolmentClosesAt.atZone(zone()).toLocalDateTime().toString());
+        form.setEnrolmentOpensAt(TYPED.format(enrolmentOpensAt.atZone(zone())));
+        form.setEnrolmentClosesAt(TYPED.format(enrolmentClosesAt.atZone(zone())));
         form.setApprovalRequired(approvalRequired);
         form.setInvitedOnly(visibility == Visibility.INVITED);
         form.setInstructors(new ArrayList<>(instructors));

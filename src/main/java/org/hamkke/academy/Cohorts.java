@@ -56,10 +56,10 @@ public class Cohorts {
             boolean approvalRequired, long sessions) {}
 
     /** A session as the editor lists it. */
-    public record SessionLine(long id, String title, Instant startsAt, Instant endsAt, String timeZone) {}
+    public record SessionLine(long id, String title, Instant startsAt, Instant endsAt, String timeZone) implements java.io.Serializable {}
 
     /** Someone who may teach: a person holding the staff, mentor or admin role. */
-    public record Person(long id, String name, String email) {}
+    public record Person(long id, String name, String email) implements java.io.Serializable {}
 
     public long count(Long courseId) {
         return ((Number) em.createNativeQuery("select count(*) from cohort where ?1 = 0 or course_id = ?1")

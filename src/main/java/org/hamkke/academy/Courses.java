@@ -36,7 +36,7 @@ public class Courses {
             long current) {}
 
     /** A course to choose from (a prerequisite, the course of a new cohort). */
-    public record Option(long id, String titleJson, boolean active) {}
+    public record Option(long id, String titleJson, boolean active) implements java.io.Serializable {}
 
     public long count() {
         return ((Number) em.createNativeQuery("select count(*) from course").getSingleResult()).longValue();

@@ -49,7 +49,8 @@ public class Rosters {
 
     /** The cohort at the top of its roster, with how many are in each status. */
     public record Summary(long cohortId, long courseId, String courseTitleJson, String label, LocalDate startsOn, LocalDate endsOn,
-            String timeZone, int capacity, int seatsTaken, boolean approvalRequired, Map<EnrolmentStatus, Long> counts) {
+            String timeZone, int capacity, int seatsTaken, boolean approvalRequired, Map<EnrolmentStatus, Long> counts)
+            implements java.io.Serializable {
 
         public long count(EnrolmentStatus status) {
             return counts.getOrDefault(status, 0L);
@@ -58,7 +59,7 @@ public class Rosters {
 
     /** One enrolment on the roster. */
     public record Row(long enrolmentId, long personId, String name, String email, EnrolmentStatus status, long position,
-            Instant requestedAt, Instant offerExpiresAt, EndReason endedReason, String endedNote, long version) {}
+            Instant requestedAt, Instant offerExpiresAt, EndReason endedReason, String endedNote, long version) implements java.io.Serializable {}
 
     /** What the roster shows: one status or all, and text found in the name or the e-mail address. */
     public record Filter(EnrolmentStatus status, String text) {}
@@ -78,8 +79,12 @@ public class Rosters {
         }
     }
 
+    /** Someone staff may enrol, found by name or address. */
+    public record Candidate(long id, String name, String email) implements java.io.Serializable {}
+
     /** What a bulk enrolment came to, by name (or address, for those not found). */
-    public record Bulk(List<String> confirmed, List<String> waitlisted, List<String> already, List<String> unknown) {}
+    public record Bulk(List<String> confirmed, List<String> waitlisted, List<String> already, List<String> unknown)
+            implements java.io.Serializable {}
 
     public Optional<Summary> summary(long cohortId) {
         return Rows.first(em.createNativeQuery("""
@@ -145,6 +150,27 @@ public class Rosters {
                 + ", r.requested_seq" + direction + " offset ?" + (params.size() - 1) + " limit ?" + params.size());
         bind(query, params);
         return Rows.list(query, Rosters::row);
+    }
+
+    /** One enrolment of the cohort as the roster shows it; empty for another cohort's, as for a missing one. */
+    public Optional<Row> find(long cohortId, long enrolmentId) {
+        return Rows.first(em.createNativeQuery(ROSTER + "select r.* from r where r.id = ?2").setParameter(1, cohortId).setParameter(2, enrolmentId),
+                Rosters::row);
+    }
+
+    /** People whose name, username or address contains the text, for bulk enrolment (at most {@code max}). */
+    public List<Candidate> candidates(String text, int max) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        String like = "%" + text.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return Rows.list(em.createNativeQuery("""
+                                select id, coalesce(nullif(display_name, ''), username) as name, coalesce(email, '') as email from person
+                                where lower(coalesce(display_name, '')) like ?1 or lower(username) like ?1 or lower(coalesce(email, '')) like ?1
+                                order by lower(coalesce(nullif(display_name, ''), username)), id limit ?2""")
+                        .setParameter(1, like)
+                        .setParameter(2, max),
+                r -> new Candidate(r.id("id"), r.text("name"), r.text("email")));
     }
 
     /**

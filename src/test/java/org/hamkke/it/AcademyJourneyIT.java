@@ -82,11 +82,11 @@ class AcademyJourneyIT {
             cohort = Long.parseLong(saved.getUrl().getQuery().replaceAll(".*id=(\\d+).*", "$1"));
 
             type(saved, "addSession:date", starts.toString());
-            type(saved, "addSession:startTime", "18:00");
-            type(saved, "addSession:endTime", "20:00");
             saved.<HtmlSelect>getHtmlElementById("addSession:repeat").setSelectedAttribute("WEEKLY", true);
             type(saved, "addSession:count", "4");
-            HtmlPage withSessions = click(saved, "addSession:add");
+            // HtmlUnit cannot type into a time input: the two times go into the post as a browser sends them.
+            HtmlPage withSessions = submit(staff, saved, "addSession", "addSession:add",
+                    java.util.Map.of("addSession:startTime", "18:00", "addSession:endTime", "20:00"));
             assertTrue(withSessions.asNormalizedText().contains("Sessions added: 4"), withSessions.asNormalizedText());
             assertEquals(4, withSessions.getByXPath("//section[@id='sessions']//li[@data-session]").size());
         }
@@ -167,6 +167,17 @@ class AcademyJourneyIT {
             String text = roster.asNormalizedText();
             assertTrue(text.contains("Confirmed: 2") && text.contains("Cancelled: 1"), text);
         }
+    }
+
+    /** Submits a form by its button with some fields' values replaced, as a browser would send them. */
+    static HtmlPage submit(Visitor visitor, HtmlPage page, String form, String button, java.util.Map<String, String> values) throws Exception {
+        var post = page.<org.htmlunit.html.HtmlForm>getHtmlElementById(form).getWebRequest(page.getHtmlElementById(button));
+        List<org.htmlunit.util.NameValuePair> params = new java.util.ArrayList<>();
+        for (var p : post.getRequestParameters()) {
+            params.add(values.containsKey(p.getName()) ? new org.htmlunit.util.NameValuePair(p.getName(), values.get(p.getName())) : p);
+        }
+        post.setRequestParameters(params);
+        return visitor.browser().getPage(post);
     }
 
     /** Enrols through the enrolment page and answers with where the person stands then. */

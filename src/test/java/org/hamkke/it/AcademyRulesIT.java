@@ -75,7 +75,7 @@ class AcademyRulesIT {
             type(fresh, "addSession:date", Db.text("select (starts_on + 28)::text from cohort where id = ?", cohort));
             fresh.<HtmlSelect>getHtmlElementById("addSession:repeat").setSelectedAttribute("WEEKLY", true);
             type(fresh, "addSession:count", "3");
-            String outside = Db.text("select (starts_on + 42)::text from cohort where id = ?", cohort);
+            String outside = Db.text("select (starts_on + 35)::text from cohort where id = ?", cohort);
             refused = click(fresh, "addSession:add");
             assertTrue(errorsOf(refused).contains("The session on " + outside + " falls outside the cohort's dates; nothing was added."),
                     errorsOf(refused));

@@ -8,8 +8,10 @@
 # Other ports: PORTAL=http://localhost:18080 KEYCLOAK=http://localhost:18180 JDBC=jdbc:postgresql://localhost:25432/hamkke
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+PORT="$(echo "${PORTAL:-http://localhost:8080}" | sed -E 's|.*:([0-9]+).*|\1|')"
+PID=$(pgrep -f "launch-micro.jar.*--port $PORT" | head -1 || true)
 mvn -o -q test-compile
 mvn -o -q exec:java -Dexec.mainClass=org.hamkke.bench.EnrolmentLoad -Dexec.classpathScope=test \
   -Dpeople="${1:-500}" -Dseats="${2:-30}" -Dportal="${PORTAL:-http://localhost:8080}" \
-  -Dkeycloak="${KEYCLOAK:-http://localhost:8180}" -Djdbc="${JDBC:-jdbc:postgresql://localhost:15432/hamkke}" \
+  -Dkeycloak="${KEYCLOAK:-http://localhost:8180}" -Djdbc="${JDBC:-jdbc:postgresql://localhost:15432/hamkke}" -Dpid="$PID" \
   2>&1 | grep -av "^WARNING\|^INFO\|^SEVERE\|htmlunit"

@@ -496,7 +496,7 @@ public class Cohort extends BaseEntity {
         return !now.isBefore(enrolmentOpensAt) && now.isBefore(enrolmentClosesAt) && !hasEnded(now);
     }
 
-    /** Whether this address (any letter case) is on the invitation list. */
+    /** Whether this address (any letter case) is on the invitation list (loads the list: for a cohort in hand, not for enrolling). */
     public boolean invites(String email) {
         return email != null && invitations.contains(email.strip().toLowerCase(Locale.ROOT));
     }

@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.hamkke.identity.Allowed;
-import org.hamkke.identity.Person;
 import org.hamkke.shared.LocalizedTextConverter;
 import org.hamkke.shared.db.Rows;
 
@@ -36,6 +35,12 @@ public class Enrolments {
 
     @Inject
     Seats seats;
+
+    /** Who sees a cohort {@code h}: anyone a public one; the invited (?2) an invited-only one; and anyone who has (had) an enrolment in it. */
+    private static final String VISIBLE = """
+            h.visibility = 'PUBLIC'
+            or exists (select 1 from cohort_invitation i join person p on lower(p.email) = i.email where i.cohort_id = h.id and p.id = ?2)
+            or exists (select 1 from enrolment e where e.cohort_id = h.id and e.person_id = ?2)""";
 
     /** Where the person stands now: the status, their place in line when waiting, the offer's end when offered. */
     public record Standing(long enrolmentId, EnrolmentStatus status, long position, Instant offerExpiresAt, EndReason endedReason,
@@ -65,10 +70,15 @@ public class Enrolments {
      * or one they have (had) an enrolment in; empty otherwise, as for a cohort that does not exist.
      */
     public Optional<Catalog.CohortDetail> cohort(long personId, long cohortId) {
-        return Catalog.detail(em, cohortId, """
-                h.visibility = 'PUBLIC'
-                or exists (select 1 from cohort_invitation i join person p on lower(p.email) = i.email where i.cohort_id = h.id and p.id = ?2)
-                or exists (select 1 from enrolment e where e.cohort_id = h.id and e.person_id = ?2)""", List.of(personId));
+        return Catalog.detail(em, cohortId, VISIBLE, List.of(personId));
+    }
+
+    /** Whether the person may see the cohort ({@link #cohort}'s rule), in one statement: what a post needs before acting. */
+    public boolean visible(long personId, long cohortId) {
+        return (Boolean) em.createNativeQuery("select exists (select 1 from cohort h where h.id = ?1 and (" + VISIBLE + "))")
+                .setParameter(1, cohortId)
+                .setParameter(2, personId)
+                .getSingleResult();
     }
 
     /** The person's latest enrolment in the cohort (the active one if any), with their place in line. */
@@ -96,16 +106,22 @@ public class Enrolments {
      * @throws IllegalArgumentException when there is no such cohort
      */
     public Standing enrol(long personId, long cohortId, String language) {
+        // Read before the lock what the lock does not protect (invitations, completed courses): the
+        // lock is then held for the seat's own few statements only.
+        boolean invited = seats.invited(cohortId, personId);
+        List<String> missing = missingPrerequisites(personId, cohortId, language);
         Cohort cohort = seats.lock(cohortId).orElseThrow(() -> new IllegalArgumentException("No cohort " + cohortId));
-        Person person = em.find(Person.class, personId);
         Instant now = clock.instant();
-        Enrolment enrolment = cohort.enrol(personId, new Cohort.Eligibility(seats.active(cohortId, personId).isPresent(),
-                person != null && cohort.invites(person.getEmail()), missingPrerequisites(personId, cohort, language),
-                seats.waiting(cohortId)), now);
+        Seats.Line line = seats.line(cohortId, personId);
+        Enrolment enrolment = cohort.enrol(personId, new Cohort.Eligibility(line.enrolled(), invited, missing, line.waiting()), now);
         seats.persist(enrolment);
-        seats.fill(cohort, now);
-        seats.tell(enrolment);
-        return standing(personId, cohortId).orElseThrow();
+        int offered = seats.fill(cohort, now);
+        // A new request goes to the end of the line: behind everyone waiting before it (unless seats
+        // were just offered to some of them, then it is counted).
+        long position = enrolment.getStatus() != EnrolmentStatus.WAITLISTED ? 0 : offered == 0 ? line.waiting() + 1 : seats.position(enrolment);
+        seats.tell(enrolment, position);
+        return new Standing(enrolment.getId(), enrolment.getStatus(), position, enrolment.getOfferExpiresAt(), null, null,
+                enrolment.getRequestedAt());
     }
 
     /**
@@ -190,18 +206,15 @@ public class Enrolments {
      * The prerequisite courses of the cohort's course that the person has not completed (in no
      * cohort of theirs), by title in the reader's language.
      */
-    private List<String> missingPrerequisites(long personId, Cohort cohort, String language) {
-        if (cohort.getCourse().getPrerequisites().isEmpty()) {
-            return List.of();
-        }
+    private List<String> missingPrerequisites(long personId, long cohortId, String language) {
         @SuppressWarnings("unchecked")
         List<Object> titles = em.createNativeQuery("""
-                        select r.title from course_prerequisite p join course r on r.id = p.required_id
-                        where p.course_id = ?1 and not exists (
-                          select 1 from enrolment e join cohort h on h.id = e.cohort_id
-                          where h.course_id = p.required_id and e.person_id = ?2 and e.status = 'COMPLETED')
+                        select r.title from cohort h join course_prerequisite p on p.course_id = h.course_id join course r on r.id = p.required_id
+                        where h.id = ?1 and not exists (
+                          select 1 from enrolment e join cohort x on x.id = e.cohort_id
+                          where x.course_id = p.required_id and e.person_id = ?2 and e.status = 'COMPLETED')
                         order by r.id""")
-                .setParameter(1, cohort.getCourse().getId())
+                .setParameter(1, cohortId)
                 .setParameter(2, personId)
                 .getResultList();
         LocalizedTextConverter texts = new LocalizedTextConverter();

@@ -207,8 +207,9 @@ public class Rosters {
         Cohort cohort = lock(cohortId);
         Enrolment request = enrolment(cohortId, enrolmentId);
         request.requireSeen(seenVersion);
-        cohort.approve(request, seats.waiting(cohortId), clock.instant());
-        em.flush();
+        Instant now = clock.instant();
+        cohort.approve(request, seats.waiting(cohortId), now);
+        seats.fill(cohort, now);
         seats.tell(request);
         audit.record(actor, "enrolment.approve", Cohorts.AUDIT_TYPE, String.valueOf(cohortId),
                 "enrolment " + enrolmentId + " -> " + request.getStatus());

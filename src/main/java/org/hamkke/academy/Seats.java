@@ -3,13 +3,12 @@ package org.hamkke.academy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hamkke.shared.db.Rows;
 
 /**
  * How the academy's services work on a cohort's seats, inside their own transactions: lock the
@@ -41,10 +40,20 @@ class Seats {
     @ConfigProperty(name = "hamkke.academy.offer-hold", defaultValue = "PT48H")
     Duration hold;
 
-    /** The cohort, locked for the rest of the transaction and read again once locked; empty when there is none. */
+    /**
+     * The cohort, locked for the rest of the transaction; empty when there is none. The row is
+     * locked by a statement of its own, then read: a read after the lock sees what the last holder
+     * committed, and it is the transaction's first read of the cohort (the academy's entities are
+     * not in the shared cache). Not {@code em.find} with a lock mode: EclipseLink then refreshes
+     * the cohort's private parts too (invitations, instructors, sessions), every one of them read
+     * under the lock on every enrolment.
+     */
     Optional<Cohort> lock(long cohortId) {
-        return Optional.ofNullable(em.find(Cohort.class, cohortId, LockModeType.PESSIMISTIC_WRITE,
-                Map.of("eclipselink.refresh", "true")));
+        boolean exists = !em.createNativeQuery("select id from cohort where id = ?1 for update")
+                .setParameter(1, cohortId)
+                .getResultList()
+                .isEmpty();
+        return exists ? Optional.of(em.find(Cohort.class, cohortId)) : Optional.empty();
     }
 
     /** The person's enrolment in the cohort that is not cancelled, if any (at most one: V14's unique index). */
@@ -54,6 +63,19 @@ class Seats {
                 .setParameter("person", personId)
                 .getResultStream()
                 .findFirst();
+    }
+
+    /** How many wait for a seat of the cohort, and whether the person holds a live enrolment in it. */
+    record Line(long waiting, boolean enrolled) {}
+
+    /** The cohort's line and the person's place in it, in one statement (two index lookups). */
+    Line line(long cohortId, long personId) {
+        return Rows.first(em.createNativeQuery("""
+                                select (select count(*) from enrolment where cohort_id = ?1 and status = 'WAITLISTED') as waiting,
+                                       exists (select 1 from enrolment where cohort_id = ?1 and person_id = ?2 and status <> 'CANCELLED') as enrolled""")
+                        .setParameter(1, cohortId)
+                        .setParameter(2, personId),
+                r -> new Line(r.id("waiting"), r.flag("enrolled"))).orElseThrow();
     }
 
     /** How many wait for a seat of the cohort. */
@@ -83,11 +105,11 @@ class Seats {
      * @return how many were offered a seat
      */
     int fill(Cohort cohort, Instant now) {
-        em.flush();
         int free = cohort.freeSeats();
         if (free == 0) {
             return 0;
         }
+        em.flush();
         List<Enrolment> firstInLine = em.createNamedQuery("Enrolment.firstInLine", Enrolment.class)
                 .setParameter("cohort", cohort.getId())
                 .setMaxResults(free)
@@ -118,13 +140,33 @@ class Seats {
         em.flush();
     }
 
-    /** Tells the person where their new or approved enrolment stands. */
-    void tell(Enrolment e) {
+    /**
+     * Tells the person where their new or approved enrolment stands.
+     *
+     * @return its place in line when waitlisted, else 0
+     */
+    long tell(Enrolment e) {
+        return tell(e, e.getStatus() == EnrolmentStatus.WAITLISTED ? position(e) : 0);
+    }
+
+    /** As {@link #tell(Enrolment)}, its place in line already known (a new request's: last). */
+    long tell(Enrolment e, long position) {
         switch (e.getStatus()) {
             case CONFIRMED -> notices.confirmed(e);
-            case WAITLISTED -> notices.waitlisted(e, position(e));
+            case WAITLISTED -> notices.waitlisted(e, position);
             case REQUESTED -> notices.requested(e);
             default -> {}
         }
+        return position;
+    }
+
+    /** Whether the person's address is on the cohort's invitation list (one look in its index, not the list). */
+    boolean invited(long cohortId, long personId) {
+        return (Boolean) em.createNativeQuery("""
+                        select exists (select 1 from person p where p.id = ?2 and exists (
+                                         select 1 from cohort_invitation i where i.cohort_id = ?1 and i.email = lower(p.email)))""")
+                .setParameter(1, cohortId)
+                .setParameter(2, personId)
+                .getSingleResult();
     }
 }

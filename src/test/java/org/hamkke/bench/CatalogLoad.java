@@ -18,7 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * The public catalog with 1,000 cohorts (BENCHMARKS.md, issue 12): how many SQL statements a page
  * costs (pg_stat_statements, as PipelineLoad counts them) at the first page, a far page and under
  * filters, and the latency of {@code readers} (32) anonymous readers loading random pages and
- * filters with no pause. With {@code roster=<cohort id>} it also counts the statements of that
+ * filters, with {@code think} ms between one reader's loads (0: a flood). With {@code roster=<cohort id>} it also counts the statements of that
  * cohort's staff roster (the 500-person cohort EnrolmentLoad leaves). Seeds the cohorts once
  * (labelled "Catalog bench"). Run against the dev run with docs/bench/catalog.sh.
  */
@@ -32,8 +32,10 @@ public final class CatalogLoad {
         String portal = System.getProperty("portal", "http://localhost:8080");
         int readers = Integer.getInteger("readers", 32);
         int perReader = Integer.getInteger("requests", 50);
+        // Pause between one reader's page loads, in ms: 0 is a flood; people read a page for a second or more.
+        int think = Integer.getInteger("think", 0);
         long total = seed(jdbc);
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
         for (int i = 0; i < 40; i++) {
             get(http, portal, randomPage(total));
         }
@@ -64,6 +66,9 @@ public final class CatalogLoad {
                         if (status != 200) {
                             failed.add(status);
                         }
+                        if (think > 0) {
+                            Thread.sleep(ThreadLocalRandom.current().nextInt(think / 2, think * 3 / 2));
+                        }
                     }
                     return null;
                 });
@@ -71,7 +76,8 @@ public final class CatalogLoad {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         List<Long> sorted = times.stream().sorted().toList();
-        System.out.printf("%d readers x %d catalog pages = %d in %.1f s (%.0f/s), not 200: %s%n", readers, perReader, sorted.size(), seconds,
+        System.out.printf("%d readers x %d catalog pages (think %d ms) = %d in %.1f s (%.0f/s), not 200: %s%n", readers, perReader, think,
+                sorted.size(), seconds,
                 sorted.size() / seconds, failed);
         System.out.printf("latency ms: p50 %d, p95 %d, p99 %d, max %d%n", EnrolmentLoad.pct(sorted, 50), EnrolmentLoad.pct(sorted, 95),
                 EnrolmentLoad.pct(sorted, 99), sorted.getLast());

@@ -64,11 +64,21 @@ public final class EnrolmentLoad {
         }
         System.out.printf("%d people signed in through Keycloak in %d s%n", people, (System.nanoTime() - signingIn) / 1_000_000_000);
 
-        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
         List<HttpRequest> posts = new ArrayList<>();
         for (String cookie : cookies) {
             posts.add(enrolPost(http, portal, cookie, cohort));
         }
+        int pause = Integer.getInteger("pauseBeforeBurst", 0);
+        if (pause > 0) {
+            // Time to start a profiler on the portal for the burst alone.
+            System.out.println("Burst in " + pause + " s");
+            Thread.sleep(pause * 1000L);
+        }
+        resetStatements(jdbc);
+        String pid = System.getProperty("pid", "");
+        long cpuBefore = cpuMillis(pid);
+        long[] machineBefore = machine();
         long[] latencies = new long[people];
         int[] statuses = new int[people];
         CountDownLatch start = new CountDownLatch(1);
@@ -80,7 +90,12 @@ public final class EnrolmentLoad {
                 sent.add(pool.submit(() -> {
                     start.await();
                     long t = System.nanoTime();
-                    statuses[n] = http.send(posts.get(n), HttpResponse.BodyHandlers.discarding()).statusCode();
+                    try {
+                        statuses[n] = http.send(posts.get(n), HttpResponse.BodyHandlers.discarding()).statusCode();
+                    } catch (java.io.IOException e) {
+                        // An answer lost on the way counts as not answered (-1); the database check below shows what happened.
+                        statuses[n] = -1;
+                    }
                     latencies[n] = System.nanoTime() - t;
                     return null;
                 }));
@@ -92,12 +107,64 @@ public final class EnrolmentLoad {
             }
         }
         double seconds = (System.nanoTime() - began) / 1e9;
+        long cpu = cpuMillis(pid) - cpuBefore;
+        long[] machineAfter = machine();
+        double busy = (machineAfter[0] - machineBefore[0]) / (double) (machineAfter[1] - machineBefore[1]);
         List<Long> sorted = java.util.Arrays.stream(latencies).map(l -> l / 1_000_000).sorted().boxed().toList();
         long answered = java.util.Arrays.stream(statuses).filter(s -> s == 302 || s == 303).count();
         System.out.printf("%d enrolment posts at once: all answered in %.2f s; %d answered with the redirect to the page, others %s%n", people,
                 seconds, answered, java.util.Arrays.stream(statuses).filter(s -> s != 302 && s != 303).boxed().toList());
         System.out.printf("latency ms: p50 %d, p95 %d, p99 %d, max %d%n", pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted.getLast());
+        if (cpuBefore >= 0) {
+            System.out.printf("portal CPU meanwhile: %.1f s, %.1f ms per enrolment; the machine's cores were %.0f %% busy (everything on it)%n",
+                    cpu / 1000.0, cpu / (double) people, busy * 100);
+        }
         check(jdbc, cohort, people, seats);
+        printStatements(jdbc, people);
+    }
+
+    /** The process's CPU time (user and system) from /proc, in ms; -1 without a pid. */
+    static long cpuMillis(String pid) throws Exception {
+        if (pid.isBlank()) {
+            return -1;
+        }
+        String[] stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid, "stat")).replaceAll(".*\\) ", "").split(" ");
+        return (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) * 10;
+    }
+
+    /** The machine's busy and total jiffies, from /proc/stat. */
+    static long[] machine() throws Exception {
+        String[] cpu = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).getFirst().split("\\s+");
+        long total = 0;
+        for (int i = 1; i < cpu.length; i++) {
+            total += Long.parseLong(cpu[i]);
+        }
+        long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
+        return new long[] {total - idle, total};
+    }
+
+    private static void resetStatements(String jdbc) throws Exception {
+        try (Connection db = DriverManager.getConnection(jdbc, "postgres", ""); Statement s = db.createStatement()) {
+            s.execute("create extension if not exists pg_stat_statements");
+            s.execute("select pg_stat_statements_reset()");
+        }
+    }
+
+    /** What the burst cost the database, statement by statement: calls per enrolment and mean time (lock waits included). */
+    private static void printStatements(String jdbc, int people) throws Exception {
+        try (Connection db = DriverManager.getConnection(jdbc, "postgres", ""); Statement s = db.createStatement()) {
+            ResultSet r = s.executeQuery("""
+                    select calls, round(mean_exec_time::numeric, 2) as mean, round(total_exec_time::numeric) as total,
+                           regexp_replace(left(query, 90), '\\s+', ' ', 'g') as query
+                    from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+                      and query !~* 'qrtz_|pg_stat|pg_database'
+                    order by total_exec_time desc limit 20""");
+            System.out.println("  calls/enrolment   mean ms   total ms   statement");
+            while (r.next()) {
+                System.out.printf("  %6.2f          %8s   %8s   %s%n", r.getLong("calls") / (double) people, r.getString("mean"), r.getString("total"),
+                        r.getString("query"));
+            }
+        }
     }
 
     /** A new cohort of a bench course, open for enrolment now. */
@@ -140,8 +207,14 @@ public final class EnrolmentLoad {
 
     /** Loads the person's enrolment page and builds the post its "Enrol" button sends. */
     static HttpRequest enrolPost(HttpClient http, String portal, String cookie, long cohort) throws Exception {
-        String page = http.send(HttpRequest.newBuilder(URI.create(portal + "/me/enrol.xhtml?cohort=" + cohort)).header("Cookie", cookie).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        HttpRequest get = HttpRequest.newBuilder(URI.create(portal + "/me/enrol.xhtml?cohort=" + cohort)).header("Cookie", cookie).build();
+        String page;
+        try {
+            page = http.send(get, HttpResponse.BodyHandlers.ofString()).body();
+        } catch (java.io.IOException closedMeanwhile) {
+            // A kept-alive connection the server closed (it closes one after so many requests): once more, on a new one.
+            page = http.send(get, HttpResponse.BodyHandlers.ofString()).body();
+        }
         String viewState = find(page, "name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
         String nonce = find(page, "name=\"primefaces.nonce\" value=\"([^\"]*)\"");
         String action = find(page, "<form id=\"enrol\"[^>]*action=\"([^\"]+)\"").replace("&amp;", "&");

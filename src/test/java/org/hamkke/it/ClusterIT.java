@@ -101,8 +101,8 @@ class ClusterIT {
     @Test
     @Order(1)
     void concurrentEnrolmentsCancellationsAndAcceptancesOnTwoInstancesKeepEveryInvariant() throws Exception {
-        int peopleCount = Integer.getInteger("hamkke.it.cluster-learners", 48);
-        int rounds = 3;
+        int peopleCount = Integer.getInteger("hamkke.it.cluster-learners", 56);
+        int rounds = 6;
         String tag = java.util.UUID.randomUUID().toString().substring(0, 6);
         long course = id("insert into course (title, summary, duration_weeks) values (jsonb_build_object('en', 'Cluster course " + tag
                 + "'), '{\"en\": \"x\"}', 2) returning id");
@@ -139,6 +139,7 @@ class ClusterIT {
                 }
             }
             assertEquals(peopleCount, count("select count(*) from person where username like 'cl-" + tag + "-%'"), "All signed in");
+            System.out.printf("Academy on two instances: %d people created and signed in%n", peopleCount);
 
             // Everyone enrols in both cohorts at the same moment, then acts for a few rounds.
             java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
@@ -190,7 +191,7 @@ class ClusterIT {
                     "select count(*) from enrolment where status = 'OFFERED' and offer_expires_at < now() - interval '5 seconds'") == 0),
                     "Expired offers passed on by the scheduler");
             String in = cohorts.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "(", ")"));
-            System.out.println("Enrolments by status: " + rows("select status || ' ' || ended_reason || '=' || count(*) from enrolment "
+            System.out.println("Enrolments by status: " + rows("select status || coalesce(' ' || ended_reason, '') || '=' || count(*) from enrolment "
                     + "where cohort_id in " + in + " group by status, ended_reason order by 1"));
 
             // 1. Never more seats taken than the capacity; the count kept is the count of the rows.

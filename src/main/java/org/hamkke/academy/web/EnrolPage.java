@@ -51,6 +51,14 @@ public class EnrolPage {
         Map<String, String> params = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
         cohortId = RequestParams.id(params.get("cohort"));
         long person = currentUser.getPersonId();
+        if (FacesContext.getCurrentInstance().isPostback()) {
+            // A post acts and redirects back here; it needs only to know the person may see the cohort.
+            if (cohortId == null || !enrolments.visible(person, cohortId)) {
+                cohortId = null;
+                NotFound.respond();
+            }
+            return;
+        }
         cohort = cohortId == null ? null : enrolments.cohort(person, cohortId).orElse(null);
         if (cohort == null) {
             cohortId = null;
@@ -131,17 +139,22 @@ public class EnrolPage {
 
     /** Whether "enrol" is offered: no live enrolment, and the window open. */
     public boolean isEnrollable() {
-        return !isActive() && (standing == null || standing.status() != EnrolmentStatus.COMPLETED)
+        return cohort != null && !isActive() && (standing == null || standing.status() != EnrolmentStatus.COMPLETED)
                 && cohort.isEnrolmentOpenAt(getNow());
     }
 
     /** A confirmed seat may be left until the cohort starts; anything else at any time. */
     public boolean isLeavable() {
-        if (!isActive() || standing.status() == EnrolmentStatus.OFFERED) {
+        if (cohort == null || !isActive() || standing.status() == EnrolmentStatus.OFFERED) {
             return false;
         }
         return standing.status() != EnrolmentStatus.CONFIRMED
                 || getNow().isBefore(cohort.startsOn().atStartOfDay(java.time.ZoneId.of(cohort.timeZone())).toInstant());
+    }
+
+    /** Whether the page has a cohort to show or act on (false only for the 404). */
+    public boolean isFound() {
+        return cohortId != null;
     }
 
     public Catalog.CohortDetail getCohort() {

@@ -158,7 +158,7 @@ public class CertificatePdf {
             frame();
             float center = PAGE.getWidth() / 2;
             float wide = PAGE.getWidth() - 2 * MARGIN - 40;
-            line(texts.text("issuer"), regular, 14, BRAND, center, 512);
+            line(texts.text("issuer"), regular, 14, BRAND, center, 524);
             line(texts.text("title"), bold, 34, BRAND_DARK, center, 458);
             line(texts.text("certifies"), regular, 15, MUTED, center, 408);
             line(content.holderName(), bold, 30, TEXT, center, 362);

@@ -117,12 +117,17 @@ public final class PipelineLoad {
     }
 
     static String signIn(String portal) throws Exception {
+        return signIn(portal, "staff", "staff-demo-pass");
+    }
+
+    /** Signs a demo person in through Keycloak's form; the portal's cookies, as a Cookie header. */
+    static String signIn(String portal, String username, String password) throws Exception {
         try (WebClient browser = new WebClient(BrowserVersion.FIREFOX)) {
             browser.getOptions().setJavaScriptEnabled(false);
             browser.getOptions().setCssEnabled(false);
-            HtmlPage login = browser.getPage(portal + "/staff/applications.xhtml");
-            login.<HtmlInput>getHtmlElementById("username").setValue("staff");
-            login.<HtmlInput>getHtmlElementById("password").setValue("staff-demo-pass");
+            HtmlPage login = browser.getPage(portal + "/me/");
+            login.<HtmlInput>getHtmlElementById("username").setValue(username);
+            login.<HtmlInput>getHtmlElementById("password").setValue(password);
             login.<HtmlElement>getHtmlElementById("kc-login").click();
             // The portal's own cookies (its session cookie is HAMKKE_SESSION), not Keycloak's.
             return browser.getCookieManager().getCookies().stream()

@@ -64,24 +64,27 @@ public class ApplicationTable {
 
     /**
      * The orders of the table, each by one column and either way, with the id last so the order is
-     * total. Each has an index that reads it (scanned backwards for the other direction):
-     * {@code application_call_submitted} and {@code application_pipeline} (with a stage),
-     * {@code application_call_name} and {@code application_call_stage_name}, and for the scores
-     * {@code application_score_mean} and {@code application_score_normalised}, where an
-     * application not yet scored counts as -1, below any score.
+     * total. Each has an index that reads it, without a stage and with one (scanned backwards for
+     * the other direction): {@code application_call_submitted} and {@code application_pipeline},
+     * {@code application_call_name} and {@code application_call_stage_name} (V6, V9), and for the
+     * scores {@code application_score_mean}, {@code application_score_normalised} and the same
+     * with the stage (V12, V13), where an application not yet scored counts as -1, below any
+     * score. The key and the id are the index's own columns, so a page starts inside the index.
      */
     public enum Sort {
-        SUBMITTED("a.submitted_at"),
-        NAME("lower(a.name)"),
+        SUBMITTED("a.submitted_at", "a.id"),
+        NAME("lower(a.name)", "a.id"),
         /** The mean of the raw scores. */
-        MEAN("coalesce(s.mean, -1)"),
+        MEAN("coalesce(s.mean, -1)", "s.application_id"),
         /** The normalised score ({@link Scoring}: each reviewer's habits taken out). */
-        SCORE("coalesce(s.normalised, -1)");
+        SCORE("coalesce(s.normalised, -1)", "s.application_id");
 
         private final String key;
+        private final String id;
 
-        Sort(String key) {
+        Sort(String key, String id) {
             this.key = key;
+            this.id = id;
         }
 
         /** By score, the summary drives the walk (its indexes are in score order); otherwise the application does. */
@@ -143,9 +146,13 @@ public class ApplicationTable {
         return Rows.list(em.createNativeQuery(CALL_SUMMARY + " order by c.closes_at desc, c.id desc"), ApplicationTable::callSummary);
     }
 
+    /** A call as a page about it names it. */
+    public record Call(long id, String titleJson) implements Serializable {}
+
     /** The call, when there is one (any state): the staff pages answer 404 for any other number. */
-    public Optional<CallSummary> findCall(long callId) {
-        return Rows.first(em.createNativeQuery(CALL_SUMMARY + " where c.id = ?1").setParameter(1, callId), ApplicationTable::callSummary);
+    public Optional<Call> findCall(long callId) {
+        return Rows.first(em.createNativeQuery("select id, title from programme_call where id = ?1").setParameter(1, callId),
+                r -> new Call(r.id("id"), r.text("title")));
     }
 
     private static final String CALL_SUMMARY = """
@@ -174,10 +181,12 @@ public class ApplicationTable {
         String where = sql.where(query, query.sort().byScore());
         String direction = query.descending() ? " desc" : "";
         String key = query.sort().key;
+        String id = query.sort().id;
         if (after != null) {
-            where += " and (" + key + ", a.id) " + (query.descending() ? "<" : ">") + " (" + sql.add(after.key()) + ", " + sql.add(after.id()) + ")";
+            where += " and (" + key + ", " + id + ") " + (query.descending() ? "<" : ">") + " (" + sql.add(after.key()) + ", "
+                    + sql.add(after.id()) + ")";
         }
-        String order = " order by " + key + direction + ", a.id" + direction;
+        String order = " order by " + key + direction + ", " + id + direction;
         List<Map.Entry<Row, Cursor>> rows = new ArrayList<>(Rows.list(sql.bind(em.createNativeQuery(
                         "select " + COLUMNS + ", " + key + " as sort_key from " + from(query.sort()) + " where " + where + order
                                 + " limit " + sql.add(limit + 1))),
@@ -200,12 +209,13 @@ public class ApplicationTable {
         String where = sql.where(query, query.sort().byScore());
         String here = sql.add(applicationId);
         String key = query.sort().key;
+        String id = query.sort().id;
         String after = query.descending() ? "<" : ">";
         String before = query.descending() ? ">" : "<";
         String forwards = query.descending() ? " desc" : "";
         String backwards = query.descending() ? "" : " desc";
         String side = "(select '%s' as side, a.id, a.name from " + from(query.sort()) + ", here where " + where
-                + " and (" + key + ", a.id) %s (here.k, here.id) order by " + key + "%s, a.id%s limit 1)";
+                + " and (" + key + ", " + id + ") %s (here.k, here.id) order by " + key + "%s, " + id + "%s limit 1)";
         String statement = "with here as (select " + key + " as k, a.id from application a left join application_score s on s.application_id = a.id"
                 + " where a.id = " + here + " and a.call_id = " + sql.add(query.callId()) + " and a.stage is not null) "
                 + side.formatted("previous", before, backwards, backwards) + " union all " + side.formatted("next", after, forwards, forwards);
@@ -282,10 +292,12 @@ public class ApplicationTable {
 
         /** The query's conditions on {@code a} (the application) and {@code s} (its score summary). */
         String where(Query q, boolean byScore) {
-            StringBuilder where = new StringBuilder(byScore ? "s.call_id = " : "a.call_id = ").append(add(q.callId()))
-                    .append(" and a.stage is not null");
+            // By score, the summary's own call and stage (V13), which its indexes lead with.
+            String row = byScore ? "s" : "a";
+            StringBuilder where = new StringBuilder(row + ".call_id = ").append(add(q.callId()))
+                    .append(" and ").append(row).append(".stage is not null");
             if (q.stage() != null) {
-                where.append(" and a.stage = ").append(add(q.stage().name()));
+                where.append(" and ").append(row).append(".stage = ").append(add(q.stage().name()));
             }
             if (q.kind() != null) {
                 where.append(" and a.applicant_kind = ").append(add(q.kind().name()));

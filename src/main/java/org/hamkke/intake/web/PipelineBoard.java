@@ -33,7 +33,7 @@ public class PipelineBoard {
     @Inject
     SchemaMigration schema;
 
-    private ApplicationTable.CallSummary call;
+    private ApplicationTable.Call call;
     private List<ApplicationTable.Column> columns = List.of();
 
     @PostConstruct
@@ -50,7 +50,7 @@ public class PipelineBoard {
         columns = table.board(currentUser.getPersonId(), callId, CARDS);
     }
 
-    public ApplicationTable.CallSummary getCall() {
+    public ApplicationTable.Call getCall() {
         return call;
     }
 

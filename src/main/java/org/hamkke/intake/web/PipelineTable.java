@@ -63,7 +63,7 @@ public class PipelineTable extends LazyDataModel<Row> {
     SchemaMigration schema;
 
     private Long callId;
-    private ApplicationTable.CallSummary call;
+    private ApplicationTable.Call call;
     private List<ApplicationTable.CallSummary> calls;
 
     private Stage stage;
@@ -196,7 +196,7 @@ public class PipelineTable extends LazyDataModel<Row> {
         return callId;
     }
 
-    public ApplicationTable.CallSummary getCall() {
+    public ApplicationTable.Call getCall() {
         return call;
     }
 

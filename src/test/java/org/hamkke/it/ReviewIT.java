@@ -288,8 +288,8 @@ class ReviewIT {
         try (Visitor staff = new Visitor()) {
             staff.open("/staff/application.xhtml?id=" + application);
             HtmlPage page = staff.submitKeycloakLogin(DemoLogin.STAFF.username(), DemoLogin.STAFF.password());
-            assertTrue(page.getElementById("answers").asNormalizedText().contains("Budget of Secret Cooperative.pdf"), "Staff see the original");
-            assertTrue(page.getElementById("answers").asNormalizedText().contains("secret.member+" + tag + "@it.example"),
+            assertTrue(page.getElementById("files").asNormalizedText().contains("Budget of Secret Cooperative.pdf"), "Staff see the original");
+            assertTrue(page.getElementById("members").asNormalizedText().contains("secret.member+" + tag + "@it.example"),
                     "and the members' addresses");
             var download = staff.openRaw(TestStack.portalUrl() + "/files/attachment?id=" + budgetFile).getWebResponse();
             assertEquals("attachment; filename*=UTF-8''Budget%20of%20Secret%20Cooperative.pdf",

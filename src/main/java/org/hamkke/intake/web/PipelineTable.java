@@ -128,8 +128,11 @@ public class PipelineTable extends LazyDataModel<Row> {
         if (callId == null) {
             return List.of();
         }
-        Query asked = sortBy.values().stream().filter(s -> !s.getOrder().isUnsorted()).findFirst()
-                .map(s -> query(Sort.valueOf(s.getField()), s.getOrder().isDescending()))
+        // A column's field names its order (field="SCORE"); anything else (a forged sort key) keeps the opening order.
+        Query asked = sortBy.values().stream().filter(s -> !s.getOrder().isUnsorted())
+                .flatMap(s -> Arrays.stream(Sort.values()).filter(o -> o.name().equals(s.getField()))
+                        .map(o -> query(o, s.getOrder().isDescending())))
+                .findFirst()
                 .orElseGet(() -> query(openedSort, openedDescending));
         int page = pageSize == 0 ? 0 : first / pageSize;
         if (!asked.equals(current)) {
@@ -253,7 +256,8 @@ public class PipelineTable extends LazyDataModel<Row> {
         return selection;
     }
 
+    /** The ticked rows PrimeFaces found by their keys; a key of no row seen here finds none and is left out. */
     public void setSelection(List<Row> selection) {
-        this.selection = selection == null ? new ArrayList<>() : new ArrayList<>(selection);
+        this.selection = selection == null ? new ArrayList<>() : new ArrayList<>(selection.stream().filter(java.util.Objects::nonNull).toList());
     }
 }

@@ -7,4 +7,4 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 mvn -o -q test-compile
 mvn -o -q exec:java -Dexec.mainClass=org.hamkke.bench.PipelineLoad -Dexec.classpathScope=test \
-  -Dstaff="${1:-20}" -Drequests="${2:-50}" -Dthink="${3:-0}" 2>&1 | grep -av "^WARNING\|^INFO\|^Nov\|^SEVERE\|htmlunit"
+  -Dstaff="${1:-20}" -Drequests="${2:-50}" -Dthink="${3:-0}" 2>&1 | grep -av "^WARNING\|^INFO\|^Nov\|^Dec\|^SEVERE\|htmlunit"

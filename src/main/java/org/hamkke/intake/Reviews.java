@@ -80,11 +80,27 @@ public class Reviews {
     /**
      * One of a reviewer's assignments, for their list.
      *
+     * @param name the application's name, or null under blind review
      * @param reviewStatus NONE (not started), DRAFT or SUBMITTED
-     * @param reviewDeadline when the call wants reviews by, or null
+     * @param reviewDeadline when the call wants reviews by (its due date), or null
      */
-    public record Assignment(long applicationId, String callTitleJson, ReviewAssignment.Declaration conflict, String reviewStatus,
-            Instant reviewDeadline) {}
+    public record Assignment(long applicationId, String name, String callTitleJson, ReviewAssignment.Declaration conflict,
+            String reviewStatus, Instant reviewDeadline) {
+
+        /** Declared no conflict: the application is open to review. */
+        public boolean isDeclared() {
+            return conflict == ReviewAssignment.Declaration.NONE;
+        }
+
+        public boolean isSubmitted() {
+            return "SUBMITTED".equals(reviewStatus);
+        }
+
+        /** Past its due date and not submitted. */
+        public boolean overdue(Instant now) {
+            return reviewDeadline != null && !isSubmitted() && now.isAfter(reviewDeadline);
+        }
+    }
 
     /** What a reviewer sees of an application; name and members are null under blind review, file names neutral. */
     public record Sheet(
@@ -206,18 +222,23 @@ public class Reviews {
         return count;
     }
 
-    /** The reviewer's assignments they may still see (not withdrawn, no conflict but the one they may yet declare), oldest first. */
+    /**
+     * The reviewer's assignments they may still see (not withdrawn, no conflict but the one they may
+     * yet declare), the soonest due first (those without a due date last), then in the order given.
+     * The name only when the call's review is not blind, and only once they declared no conflict.
+     */
     @Allowed(Role.REVIEWER)
     public List<Assignment> assignmentsOf(long reviewerId) {
         return Rows.list(em.createNativeQuery("""
-                                select a.id, c.title, ra.conflict, coalesce(r.status, 'NONE') as status, c.review_deadline
+                                select a.id, case when c.blind_review or ra.conflict <> 'NONE' then null else a.name end as name, c.title,
+                                       ra.conflict, coalesce(r.status, 'NONE') as status, c.review_deadline
                                 from review_assignment ra join application a on a.id = ra.application_id
                                 join programme_call c on c.id = a.call_id left join review r on r.assignment_id = ra.id
                                 where ra.reviewer_id = ?1 and a.stage <> 'WITHDRAWN' and not %s
-                                order by ra.assigned_at, a.id
+                                order by c.review_deadline nulls last, ra.assigned_at, a.id
                                 """.formatted(Conflicts.conflicted("ra.reviewer_id", "a")))
                         .setParameter(1, reviewerId),
-                r -> new Assignment(r.id("id"), r.text("title"), r.constant(ReviewAssignment.Declaration.class, "conflict"),
+                r -> new Assignment(r.id("id"), r.text("name"), r.text("title"), r.constant(ReviewAssignment.Declaration.class, "conflict"),
                         r.text("status"), r.instant("review_deadline")));
     }
 

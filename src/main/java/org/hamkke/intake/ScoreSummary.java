@@ -13,4 +13,4 @@ package org.hamkke.intake;
  * @param disagreement the highest and lowest differ by the call's threshold or more
  */
 public record ScoreSummary(int assigned, int done, int reviews, double mean, double spread, double normalised,
-        boolean disagreement) {}
+        boolean disagreement) implements java.io.Serializable {}

@@ -27,9 +27,12 @@
  *   <tr><td>the arithmetic of scores</td><td>{@link org.hamkke.intake.Scoring} (and its SQL twin in V12, held to it by ScoreSqlIT)</td></tr>
  *   <tr><td>how long texts may be, and which characters can be kept</td><td>{@link org.hamkke.intake.TextRules}</td></tr>
  *   <tr><td>the name a blind reviewer sees for a file</td><td>{@link org.hamkke.intake.AttachmentNames}</td></tr>
+ *   <tr><td>the staff table's orders, each read from an index and paged by key</td><td>{@link org.hamkke.intake.ApplicationTable.Sort}
+ *       (and the indexes of V9, V12, V13)</td></tr>
  * </table>
  *
  * <p>Services ({@link org.hamkke.intake.Applications}, {@link org.hamkke.intake.Pipeline},
+ * {@link org.hamkke.intake.ApplicationTable},
  * {@link org.hamkke.intake.Reviews}, {@link org.hamkke.intake.Calls}, {@link org.hamkke.intake.Attachments},
  * {@link org.hamkke.intake.IntakeReminders}) are the transaction boundaries: they say who may call
  * them ({@code @Allowed}), find and lock the aggregates, and send the notices, audit entries and

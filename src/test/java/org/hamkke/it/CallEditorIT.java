@@ -217,9 +217,10 @@ class CallEditorIT {
             assertTrue(!saved.asNormalizedText().contains("Your budget " + tag), "Gone from the editor");
 
             HtmlPage read = staff.open("/staff/application.xhtml?id=" + application);
-            String answers = read.getElementById("answers").asNormalizedText();
-            assertTrue(answers.contains("Your budget " + tag + " (removed from the form after this application was submitted)"), answers);
-            assertTrue(answers.contains("rice-budget.pdf") && answers.contains("Heirloom rice"), answers);
+            String files = read.getElementById("files").asNormalizedText();
+            assertTrue(files.contains("Your budget " + tag + " (removed from the form after this application was submitted)"), files);
+            assertTrue(files.contains("rice-budget.pdf"), files);
+            assertTrue(read.getElementById("answers").asNormalizedText().contains("Heirloom rice"));
             var download = staff.openRaw(TestStack.portalUrl() + "/files/attachment?id=" + file).getWebResponse();
             assertEquals(200, download.getStatusCode());
             assertArrayEquals(pdf, download.getContentAsStream().readAllBytes(), "The file itself is kept");

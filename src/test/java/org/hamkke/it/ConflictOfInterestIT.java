@@ -10,9 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.hamkke.devstack.DemoLogin;
-import org.htmlunit.html.HtmlCheckBoxInput;
 import org.htmlunit.html.HtmlElement;
-import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSelect;
 import org.htmlunit.html.HtmlTextArea;
@@ -45,10 +43,10 @@ class ConflictOfInterestIT {
         return (String) Db.value("select email from person where username = 'staff'");
     }
 
-    private static HtmlForm card(HtmlPage table, long application) {
-        HtmlForm form = table.getFirstByXPath("//form[@data-application='" + application + "']");
-        assertNotNull(form, () -> "No card for " + application + " in " + table.asNormalizedText());
-        return form;
+    private static HtmlElement row(HtmlPage table, long application) {
+        HtmlElement row = table.getFirstByXPath("//tr[@data-rk='" + application + "']");
+        assertNotNull(row, () -> "No row for " + application + " in " + table.asNormalizedText());
+        return row;
     }
 
     private static String stage(long application) throws Exception {
@@ -71,16 +69,17 @@ class ConflictOfInterestIT {
             long free = IntakeData.application(call, IntakeData.person("Stranger " + tag, null, ""), "A stranger's group " + tag,
                     "SUBMITTED", 10);
 
-            HtmlPage table = staff.open("/staff/applications.xhtml?call=" + call);
-            assertTrue(card(table, member).asNormalizedText().contains("Your e-mail address is listed as a member of this application"),
-                    card(table, member).asNormalizedText());
-            assertTrue(card(table, own).asNormalizedText().contains("You applied with this application"));
-            assertTrue(card(table, declared).asNormalizedText().contains("You declared a conflict of interest with this application"));
+            StaffTable table = new StaffTable(staff).open(call, "");
+            assertTrue(table.row(member).asNormalizedText().contains("Your e-mail address is listed as a member of this application"),
+                    table.row(member).asNormalizedText());
+            assertTrue(table.row(own).asNormalizedText().contains("You applied with this application"));
+            assertTrue(table.row(declared).asNormalizedText().contains("You declared a conflict of interest with this application"));
             for (long conflicted : new long[] {member, own, declared}) {
-                assertNull(card(table, conflicted).getFirstByXPath(".//select"), "No move, no reviewer to choose");
-                assertNull(table.getElementById("select-" + conflicted), "Not offered for bulk actions either");
+                assertNull(table.row(conflicted).getFirstByXPath(".//button[contains(@class,'open-move')]"), "No move, no decision");
+                assertFalse(table.selectable(conflicted), "Not offered for bulk actions either");
             }
-            assertNotNull(card(table, free).getFirstByXPath(".//select[contains(@id,':to')]"), "Others are offered as before");
+            assertNotNull(table.row(free).getFirstByXPath(".//button[contains(@class,'open-move')]"), "Others are offered as before");
+            assertTrue(table.selectable(free));
 
             HtmlPage page = staff.open("/staff/application.xhtml?id=" + member);
             assertEquals(200, staff.status());
@@ -116,14 +115,11 @@ class ConflictOfInterestIT {
 
             // A confirmation page is posted back whatever it showed: here the service itself refuses.
 
-            HtmlPage table = staff.open("/staff/applications.xhtml?call=" + call);
-            table.<HtmlCheckBoxInput>getHtmlElementById("select-" + kept).setChecked(true);
-            table.<HtmlCheckBoxInput>getHtmlElementById("select-" + skipped).setChecked(true);
-            table.<HtmlSelect>getHtmlElementById("bulk:bulkAction").setSelectedAttribute("SCREENING", true);
-            HtmlPage confirm = table.<HtmlElement>getHtmlElementById("bulk:prepareBulk").click();
+            StaffTable table = new StaffTable(staff).open(call, "");
+            table.tick(kept, skipped).withSelected().bulk("SCREENING", "");
             IntakeData.member(skipped, 1, "Staff", staffEmail());
-            HtmlPage done = confirm.<HtmlElement>getHtmlElementById("confirmBulk:confirm").click();
-            String text = done.getElementById("messages").asNormalizedText();
+            table.confirm();
+            String text = table.messages();
             assertTrue(text.contains("1 done, 1 skipped"), text);
             assertTrue(text.contains("you have a conflict of interest with them"), text);
         }

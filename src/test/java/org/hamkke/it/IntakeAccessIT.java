@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class IntakeAccessIT {
 
     private static final String STAFF_PIPELINE = "/staff/applications.xhtml";
+    private static final String STAFF_BOARD = "/staff/board.xhtml?call=";
     private static final String APPLY = "/me/apply.xhtml?call=1";  // for anonymous visitors only: they never reach the call
     private static final String MINE = "/me/applications.xhtml";
     private static final String REVIEWS = "/reviewer/";
@@ -35,6 +36,8 @@ class IntakeAccessIT {
             boolean reviewer = role == DemoLogin.REVIEWER;
             Map<String, Integer> pages = new LinkedHashMap<>();
             pages.put(STAFF_PIPELINE, staff ? 200 : 403);
+            pages.put(STAFF_PIPELINE + "?call=" + accessCall() + "&sort=SCORE&dir=asc&stage=SUBMITTED", staff ? 200 : 403);
+            pages.put(STAFF_BOARD + accessCall(), staff ? 200 : 403);
             pages.put(CALLS, staff ? 200 : 403);
             pages.put(CALL_EDITOR, staff ? 200 : 403);
             pages.put(application, staff ? 200 : 403);
@@ -115,7 +118,7 @@ class IntakeAccessIT {
 
     @Test
     void anonymousVisitorsAreSentToSignIn() throws Exception {
-        for (String page : List.of(STAFF_PIPELINE, CALLS, CALL_EDITOR, APPLY, MINE, REVIEWS, REVIEW, NO_SUCH_FILE)) {
+        for (String page : List.of(STAFF_PIPELINE, STAFF_BOARD + "1", CALLS, CALL_EDITOR, APPLY, MINE, REVIEWS, REVIEW, NO_SUCH_FILE)) {
             try (Visitor visitor = new Visitor()) {
                 visitor.open(page);
                 assertTrue(visitor.onKeycloakLoginForm(), () -> page + " should ask to sign in, at " + visitor.url());

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.hamkke.devstack.DemoLogin;
 import org.htmlunit.html.HtmlElement;
-import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSelect;
@@ -126,12 +125,11 @@ class IntakeInputIT {
                 + "where ra.application_id = ?", application));
 
         try (Visitor staff = new Visitor()) {
-            staff.open("/staff/applications.xhtml?call=" + call);
-            HtmlPage table = staff.submitKeycloakLogin(DemoLogin.STAFF.username(), DemoLogin.STAFF.password());
-            HtmlForm card = table.getFirstByXPath("//form[@data-application='" + application + "']");
-            card.<HtmlSelect>getFirstByXPath(".//select[contains(@id,':to')]").setSelectedAttribute("REJECTED", true);
-            card.<HtmlTextArea>getFirstByXPath(".//textarea").setText("Sorry" + NUL);
-            HtmlPage refused = card.<HtmlElement>getFirstByXPath(".//input[contains(@id,':move')]").click();
+            staff.open("/staff/application.xhtml?id=" + application);
+            HtmlPage page = staff.submitKeycloakLogin(DemoLogin.STAFF.username(), DemoLogin.STAFF.password());
+            page.<HtmlSelect>getHtmlElementById("decide:to").setSelectedAttribute("REJECTED", true);
+            page.<HtmlTextArea>getHtmlElementById("decide:reason").setText("Sorry" + NUL);
+            HtmlPage refused = page.<HtmlElement>getHtmlElementById("decide:move").click();
             assertEquals(200, staff.status());
             assertTrue(refused.getElementById("messages").asNormalizedText().contains(UNSTORABLE), refused.asNormalizedText());
 

@@ -17,7 +17,6 @@ import org.hamkke.devstack.DemoLogin;
 import org.htmlunit.html.HtmlCheckBoxInput;
 import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlFileInput;
-import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlOption;
 import org.htmlunit.html.HtmlPage;
@@ -45,25 +44,13 @@ class IntakeJourneyIT {
         return page.<HtmlElement>getHtmlElementById(id).click();
     }
 
-    private static HtmlForm card(HtmlPage pipeline, long application) {
-        HtmlForm form = pipeline.getFirstByXPath("//form[@data-application='" + application + "']");
-        assertNotNull(form, () -> pipeline.asNormalizedText());
-        return form;
-    }
-
-    private static HtmlPage move(HtmlPage pipeline, long application, String to, String reason) throws Exception {
-        HtmlForm form = card(pipeline, application);
-        form.<HtmlSelect>getFirstByXPath(".//select[contains(@id,':to')]").setSelectedAttribute(to, true);
-        form.<HtmlTextArea>getFirstByXPath(".//textarea").setText(reason);
-        return form.<HtmlElement>getFirstByXPath(".//input[@type='submit' and contains(@id,':move')]").click();
-    }
-
-    private static HtmlPage assign(HtmlPage pipeline, long application, String reviewer) throws Exception {
-        HtmlForm form = card(pipeline, application);
-        HtmlSelect select = form.getFirstByXPath(".//select[contains(@id,'reviewer')]");
+    /** Assigns a reviewer by hand on the application's page (the option whose text ends with their username). */
+    private static HtmlPage assign(Visitor staff, long application, String reviewer) throws Exception {
+        HtmlPage page = staff.open("/staff/application.xhtml?id=" + application);
+        HtmlSelect select = page.getHtmlElementById("assign:reviewer");
         HtmlOption option = select.getOptions().stream().filter(o -> o.getText().endsWith(reviewer)).findFirst().orElseThrow();
         select.setSelectedAttribute(option, true);
-        return form.<HtmlElement>getFirstByXPath(".//input[contains(@id,'assign')]").click();
+        return click(page, "assign:assignButton");
     }
 
     @Test
@@ -130,12 +117,15 @@ class IntakeJourneyIT {
         // 3. Staff screen it, put it in review and assign three reviewers.
         try (Visitor staff = new Visitor()) {
             staff.open("/staff/applications.xhtml?call=" + call);
-            HtmlPage pipeline = staff.submitKeycloakLogin(DemoLogin.STAFF.username(), DemoLogin.STAFF.password());
-            pipeline = move(pipeline, application, "SCREENING", "Eligible");
-            pipeline = move(pipeline, application, "IN_REVIEW", "");
-            pipeline = assign(pipeline, application, fair);
-            pipeline = assign(pipeline, application, second);
-            assign(pipeline, application, conflicted);
+            staff.submitKeycloakLogin(DemoLogin.STAFF.username(), DemoLogin.STAFF.password());
+            StaffTable table = new StaffTable(staff).open(call, "");
+            table.move(application, "SCREENING", "Eligible");
+            table.move(application, "IN_REVIEW", "");
+            assertEquals("IN_REVIEW", Db.value("select stage from application where id = ?", application));
+            assign(staff, application, fair);
+            assign(staff, application, second);
+            HtmlPage assigned = assign(staff, application, conflicted);
+            assertTrue(assigned.getElementById("reviews").asNormalizedText().contains("not started"), assigned.asNormalizedText());
         }
 
         // 4. Two reviewers declare no conflict, read the file and score; the third declares a conflict.
@@ -179,7 +169,9 @@ class IntakeJourneyIT {
             assertEquals(2, page.getByXPath("//article[@data-status='SUBMITTED']").size());
 
             HtmlPage pipeline = staff.open("/staff/applications.xhtml?call=" + call);
-            assertTrue(card(pipeline, application).asNormalizedText().contains("please assign someone else"));
+            HtmlElement row = pipeline.getFirstByXPath("//tr[@data-rk='" + application + "']");
+            assertTrue(row.asNormalizedText().contains("Reviewer conflict: assign another"), row.asNormalizedText());
+            assertTrue(row.asNormalizedText().contains("2 of 2"), "Reviews done of those who count: " + row.asNormalizedText());
             page = staff.open("/staff/application.xhtml?id=" + application);
             page.<HtmlSelect>getHtmlElementById("decide:to").setSelectedAttribute("ACCEPTED", true);
             page.<HtmlTextArea>getHtmlElementById("decide:reason").setText("Bienvenue ! Premier atelier le 5 janvier.");

@@ -38,8 +38,12 @@ class ParameterFuzzIT {
         PAGES.put("/reviewer/index.xhtml", List.of("x"));
         PAGES.put("/reviewer/review.xhtml", List.of("application"));
         PAGES.put("/staff/index.xhtml", List.of("x"));
-        PAGES.put("/staff/applications.xhtml", List.of("call", "stage", "page", "sort", "view", "after", "before"));
+        PAGES.put("/staff/applications.xhtml", List.of("call", "view"));
+        // The table's order and filters, and the same in an application's address (its previous and next).
+        PAGES.put("/staff/applications.xhtml?call=1", List.of("stage", "kind", "q", "disagreement", "sort", "dir"));
+        PAGES.put("/staff/board.xhtml", List.of("call"));
         PAGES.put("/staff/application.xhtml", List.of("id", "reviewer"));
+        PAGES.put("/staff/application.xhtml?id=1", List.of("stage", "kind", "q", "disagreement", "sort", "dir"));
         PAGES.put("/staff/calls.xhtml", List.of("page"));
         PAGES.put("/staff/call.xhtml", List.of("id"));
         PAGES.put("/staff/jobs.xhtml", List.of("job"));
@@ -81,7 +85,7 @@ class ParameterFuzzIT {
             for (var page : PAGES.entrySet()) {
                 for (String parameter : page.getValue()) {
                     for (String value : VALUES) {
-                        String path = page.getKey() + "?" + parameter + "=" + value;
+                        String path = page.getKey() + (page.getKey().contains("?") ? "&" : "?") + parameter + "=" + value;
                         RawHttp.Response response = RawHttp.get(path, session.getValue());
                         statuses.merge(response.status(), 1, Integer::sum);
                         if (response.status() >= 500) {

@@ -25,7 +25,8 @@ class PathSpellingIT {
 
     /** Pages and servlets only staff, admins, reviewers or signed-in people may open. */
     private static final List<String> PROTECTED = List.of(
-            "/staff/applications.xhtml?call=1", "/staff/application.xhtml?id=1", "/staff/call.xhtml", "/staff/calls.xhtml",
+            "/staff/applications.xhtml?call=1", "/staff/board.xhtml?call=1", "/staff/application.xhtml?id=1", "/staff/call.xhtml",
+            "/staff/calls.xhtml",
             "/staff/jobs.xhtml", "/staff/index.xhtml", "/admin/notifications.xhtml", "/admin/index.xhtml",
             "/reviewer/index.xhtml", "/reviewer/review.xhtml?application=1", "/mentor/index.xhtml", "/venture/index.xhtml",
             "/me/index.xhtml", "/me/apply.xhtml?call=1", "/me/notices.xhtml", "/files/attachment?id=1", "/me/notices/open?id=1",

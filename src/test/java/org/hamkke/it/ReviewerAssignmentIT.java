@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.hamkke.devstack.DemoLogin;
 import org.htmlunit.html.HtmlElement;
-import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlOption;
 import org.htmlunit.html.HtmlPage;
 import org.htmlunit.html.HtmlSelect;
@@ -112,15 +111,16 @@ class ReviewerAssignmentIT {
         long b = IntakeData.application(pool.call(), pool.r1(), "Ticked two " + tag, "IN_REVIEW", 20);
         long c = IntakeData.application(pool.call(), IntakeData.person("C " + tag, null, ""), "Not ticked " + tag, "IN_REVIEW", 10);
         try (Visitor staff = new Visitor()) {
-            HtmlPage table = staffTable(staff, pool.call());
-            table.<org.htmlunit.html.HtmlCheckBoxInput>getHtmlElementById("select-" + a).setChecked(true);
-            table.<org.htmlunit.html.HtmlCheckBoxInput>getHtmlElementById("select-" + b).setChecked(true);
-            table.<HtmlSelect>getHtmlElementById("bulk:bulkAction").setSelectedAttribute("ASSIGN", true);
-            HtmlPage confirm = table.<HtmlElement>getHtmlElementById("bulk:prepareBulk").click();
+            staffTable(staff, pool.call());
+            StaffTable table = new StaffTable(staff).open(pool.call(), "");
+            table.tick(a, b).withSelected().bulk("ASSIGN", "");
+            assertTrue(table.confirmation().contains("Ticked one " + tag), table.confirmation());
             assertEquals(0, Db.count("select count(*) from review_assignment where application_id in (?, ?)", a, b),
                     "Nothing before the confirmation");
-            HtmlPage done = confirm.<HtmlElement>getHtmlElementById("confirmBulk:confirm").click();
-            assertTrue(done.asNormalizedText().contains("4 done, 0 skipped"), done.asNormalizedText());
+            table.confirm();
+            assertTrue(table.messages().contains("4 done, 0 skipped"), table.messages());
+            String reviewers = table.row(a).<HtmlElement>getFirstByXPath(".//td[contains(@class,'reviewers')]").asNormalizedText();
+            assertEquals(2, reviewers.split(", ").length, "The table names the reviewers now assigned: " + reviewers);
         }
         assertEquals(Set.of(pool.r1(), pool.r2()), reviewersOf(a), "The least loaded first (ties to the earliest)");
         assertEquals(2, reviewersOf(b).size());
@@ -137,12 +137,12 @@ class ReviewerAssignmentIT {
                 "Seaweed Sisters " + tag, "IN_REVIEW", 10);
         IntakeData.member(application, 1, "Rin", "RIN.REVIEWER+" + tag + "@it.example");
         try (Visitor staff = new Visitor()) {
-            HtmlPage table = staffTable(staff, pool.call());
-            HtmlForm form = table.getFirstByXPath("//form[@data-application='" + application + "']");
-            HtmlSelect select = form.getFirstByXPath(".//select[contains(@id,'reviewer')]");
+            staff.open("/staff/application.xhtml?id=" + application);
+            HtmlPage page = staff.submitKeycloakLogin(DemoLogin.STAFF.username(), DemoLogin.STAFF.password());
+            HtmlSelect select = page.getHtmlElementById("assign:reviewer");
             HtmlOption option = select.getOptions().stream().filter(o -> o.getText().equals(pool.r1Name())).findFirst().orElseThrow();
             select.setSelectedAttribute(option, true);
-            HtmlPage refused = form.<HtmlElement>getFirstByXPath(".//input[contains(@id,'assign')]").click();
+            HtmlPage refused = page.<HtmlElement>getHtmlElementById("assign:assignButton").click();
             String text = refused.getElementById("messages").asNormalizedText();
             assertTrue(text.contains("Not assigned: " + pool.r1Name() + "'s e-mail address is listed as a member of Seaweed Sisters " + tag),
                     text);

@@ -91,6 +91,13 @@ public class Language {
                 + " (" + zoned.getZone().getDisplayName(java.time.format.TextStyle.SHORT, getLocale()) + ")";
     }
 
+    /** The day of a moment in the portal's time zone, for a table column where the time would crowd it ({@link #at} gives both). */
+    public String day(java.time.Instant moment) {
+        return moment == null
+                ? ""
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale()).format(moment.atZone(ZoneId.of(portalZone)));
+    }
+
     public String formatDate(java.time.Instant moment, String zone) {
         return moment == null
                 ? ""

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.hamkke.identity.web.CurrentUser;
 import org.hamkke.identity.web.Language;
 import org.hamkke.intake.AnswerSheet;
+import org.hamkke.intake.ApplicationTable;
 import org.hamkke.intake.Conflicts;
 import org.hamkke.intake.Pipeline;
 import org.hamkke.intake.Review;
@@ -23,11 +24,15 @@ import org.hamkke.shared.web.RequestParams;
 
 /**
  * One application as staff read it ({@code /staff/application.xhtml?id=N}): answers and files,
- * members, its moves, and every reviewer's review with scores and comments. A submitted review can
- * be reopened here, with a reason that stays in its history. A staff member who conflicts with the
- * application (theirs, their group's, or one they declared a conflict with) reads its answers but
- * is told why they may not act on it, and sees neither its reviews nor its scores. Moves go through
- * {@link MoveAction}, as on the pipeline.
+ * members, history, and every reviewer's review with scores and comments; its moves, and reviewers
+ * assigned by hand. A submitted review can be reopened here, with a reason that stays in its
+ * history. A staff member who conflicts with the application (theirs, their group's, or one they
+ * declared a conflict with) reads its answers but is told why they may not act on it, and sees
+ * neither its reviews nor its scores. Moves go through {@link MoveAction}, as on the table.
+ *
+ * <p>The address may carry the staff table's order and filters ({@link PipelineAddress}): the page
+ * then links to the previous and next application in that order, found by key in one statement,
+ * and every action here comes back with them.
  */
 @Named
 @RequestScoped
@@ -38,6 +43,9 @@ public class ApplicationPage {
 
     @Inject
     Reviews reviews;
+
+    @Inject
+    ApplicationTable table;
 
     @Inject
     MoveAction moveAction;
@@ -57,6 +65,10 @@ public class ApplicationPage {
     private String to;
     private long seenVersion;
     private String reopenReason;
+    private ApplicationTable.Query query;
+    private ApplicationTable.Neighbours neighbours;
+    private List<Reviews.Reviewer> reviewers = List.of();
+    private Long reviewerId;
 
     @PostConstruct
     void load() {
@@ -81,6 +93,34 @@ public class ApplicationPage {
             reviewList = reading.reviews();
             summary = reading.summary();
         });
+        query = PipelineAddress.query(detail.callId(), params);
+        neighbours = table.neighbours(query, id);
+        // Reviewers are chosen for an application in review, by someone who may act on it.
+        if (ownConflict == null && detail.stage() == Stage.IN_REVIEW) {
+            reviewers = reviews.reviewers();
+        }
+    }
+
+    /** Assigns the reviewer chosen by hand; a reviewer who conflicts with the application is refused, saying why. */
+    public String assign() {
+        try {
+            if (reviewerId == null) {
+                PageMessages.error("pipeline.chooseReviewer", null);
+            } else {
+                reviews.assign(currentUser.actor(), detail.id(), reviewerId);
+                PageMessages.info("pipeline.assigned", detail.name());
+            }
+        } catch (Conflicts.Conflicted e) {
+            if (e.personId() == currentUser.getPersonId()) {
+                PageMessages.error("conflict.own." + e.reason().name(), null);
+            } else {
+                String name = reviewers.stream().filter(r -> r.id() == e.personId()).map(Reviews.Reviewer::name).findFirst().orElse("");
+                PageMessages.error("conflict.reviewer." + e.reason().name(), name, detail.name());
+            }
+        } catch (IllegalArgumentException e) {
+            PageMessages.error("pipeline.chooseReviewer", null);
+        }
+        return here();
     }
 
     /** Reopens one reviewer's submitted review; the reason is required and kept, and the reviewer is told. */
@@ -120,7 +160,35 @@ public class ApplicationPage {
     }
 
     private String here() {
-        return "/staff/application?faces-redirect=true&id=" + detail.id();
+        return "/staff/application?faces-redirect=true&id=" + detail.id() + getAddress();
+    }
+
+    /** The table's order and filters this page was opened in ("&sort=…"), for its links and to come back with after an action. */
+    public String getAddress() {
+        return PipelineAddress.of(query);
+    }
+
+    /** The same order and filters as fields of a form, so that an action's answer keeps them. */
+    public List<Map.Entry<String, String>> getAddressFields() {
+        return PipelineAddress.fields(query);
+    }
+
+    /** The application before and after this one in the table's order (either may be null). */
+    public ApplicationTable.Neighbours getNeighbours() {
+        return neighbours;
+    }
+
+    /** People with the reviewer role, when reviewers may be chosen here (an application in review, a reader without a conflict). */
+    public List<Reviews.Reviewer> getReviewers() {
+        return reviewers;
+    }
+
+    public Long getReviewerId() {
+        return reviewerId;
+    }
+
+    public void setReviewerId(Long reviewerId) {
+        this.reviewerId = reviewerId;
     }
 
     /** The moves offered: none to someone who conflicts with the application (the service refuses them too). */
@@ -131,6 +199,16 @@ public class ApplicationPage {
     /** Why the person looking may not act on this application, or null when they may. */
     public Conflicts.Reason getOwnConflict() {
         return ownConflict;
+    }
+
+    /** The answers but the files, in the order of the call's questions. */
+    public List<AnswerSheet.Answer> getAnswers() {
+        return detail.answers().stream().filter(a -> a.fileId() == null).toList();
+    }
+
+    /** The files attached, each under its question. */
+    public List<AnswerSheet.Answer> getFiles() {
+        return detail.answers().stream().filter(a -> a.fileId() != null).toList();
     }
 
     public String answerText(AnswerSheet.Answer answer) {

@@ -175,6 +175,16 @@ public class Enrolment extends BaseEntity {
     }
 
     /**
+     * The course's completion rule is met ({@link Course#isCompletedBy}): the portal records it from
+     * attendance and the assessment, or staff do on the roster. The caller fires
+     * {@link EnrolmentCompleted} in the same transaction, so a certificate follows exactly when this
+     * committed.
+     */
+    void complete(Mover mover) {
+        move(EnrolmentStatus.COMPLETED, mover);
+    }
+
+    /**
      * Refuses to act on an enrolment that changed since staff saw it on the roster (they saw
      * {@code seenVersion}): the roster shows it again as it is now.
      */

@@ -15,6 +15,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.hamkke.devstack.DemoLogin;
 import org.hamkke.devstack.Portal;
 import org.htmlunit.html.HtmlPage;
@@ -120,12 +125,12 @@ class ClusterIT {
             usernames.add(username);
         }
         List<Visitor> visitors = java.util.Collections.synchronizedList(new ArrayList<>());
-        Map<Visitor, String> signedIn = new java.util.concurrent.ConcurrentHashMap<>();
-        java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicInteger> enrolled = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<Visitor, String> signedIn = new ConcurrentHashMap<>();
+        ConcurrentHashMap<String, AtomicInteger> enrolled = new ConcurrentHashMap<>();
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        Map<String, java.util.concurrent.atomic.AtomicInteger> actions = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, AtomicInteger> actions = new ConcurrentHashMap<>();
         try {
-            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(6)) {
+            try (var pool = Executors.newFixedThreadPool(6)) {
                 for (int i = 0; i < peopleCount; i++) {
                     int n = i;
                     pool.submit(() -> {
@@ -142,10 +147,10 @@ class ClusterIT {
             System.out.printf("Academy on two instances: %d people created and signed in%n", peopleCount);
 
             // Everyone enrols in both cohorts at the same moment, then acts for a few rounds.
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            CountDownLatch start = new CountDownLatch(1);
             long began = System.nanoTime();
-            List<java.util.concurrent.Future<Object>> people = new ArrayList<>();
-            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(peopleCount)) {
+            List<Future<Object>> people = new ArrayList<>();
+            try (var pool = Executors.newFixedThreadPool(peopleCount)) {
                 for (int i = 0; i < peopleCount; i++) {
                     Visitor v = visitors.get(i);
                     String username = signedIn.get(v);
@@ -219,14 +224,14 @@ class ClusterIT {
                       and least(coalesce(a.seated_seq, 9223372036854775807), coalesce(a.ended_seq, 9223372036854775807)) > b.seated_seq
                       and (b.waitlisted_seq is null or a.requested_seq < b.requested_seq)""".formatted(in)));
             // 5. No request lost or counted twice: each enrolment the people were told of is one row, and no row was told of none.
-            long told = enrolled.values().stream().mapToInt(java.util.concurrent.atomic.AtomicInteger::get).sum();
+            long told = enrolled.values().stream().mapToInt(AtomicInteger::get).sum();
             assertEquals(told, count("select count(*) from enrolment where cohort_id in " + in));
             for (var person : enrolled.entrySet()) {
                 String[] key = person.getKey().split("@");
                 assertEquals(person.getValue().get(), count("select count(*) from enrolment e join person p on p.id = e.person_id "
                         + "where e.cohort_id = " + key[1] + " and p.username = '" + key[0] + "'"), person.getKey());
             }
-            assertTrue(actions.getOrDefault("enrol:enrolButton", new java.util.concurrent.atomic.AtomicInteger()).get() >= 2 * peopleCount);
+            assertTrue(actions.getOrDefault("enrol:enrolButton", new AtomicInteger()).get() >= 2 * peopleCount);
         } finally {
             visitors.forEach(Visitor::close);
             for (String username : usernames) {
@@ -255,14 +260,14 @@ class ClusterIT {
      * saying where the person stands. An enrolment that the page then shows as live is one the
      * person was told of, and counted.
      */
-    private static void act(Visitor v, String username, HtmlPage page, String button, long cohort, Map<String, java.util.concurrent.atomic.AtomicInteger> enrolled,
-            Map<String, java.util.concurrent.atomic.AtomicInteger> actions, List<String> failures) {
+    private static void act(Visitor v, String username, HtmlPage page, String button, long cohort, Map<String, AtomicInteger> enrolled,
+            Map<String, AtomicInteger> actions, List<String> failures) {
         if (page == null || page.getElementById(button) == null) {
             return;
         }
         try {
             HtmlPage answer = page.<org.htmlunit.html.HtmlElement>getHtmlElementById(button).click();
-            actions.computeIfAbsent(button, b -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+            actions.computeIfAbsent(button, b -> new AtomicInteger()).incrementAndGet();
             int status = answer.getWebResponse().getStatusCode();
             if (status != 200 || answer.getElementById("standing") == null) {
                 failures.add(button + " -> " + status + " " + answer.getUrl());
@@ -271,7 +276,7 @@ class ClusterIT {
             String now = answer.getElementById("standing").getAttribute("data-status");
             boolean refused = answer.getFirstByXPath("//ul[@id='messages']//*[contains(@class,'error')]") != null;
             if (button.equals("enrol:enrolButton") && !refused && !"NONE".equals(now) && !"CANCELLED".equals(now)) {
-                enrolled.computeIfAbsent(username + "@" + cohort, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                enrolled.computeIfAbsent(username + "@" + cohort, k -> new AtomicInteger()).incrementAndGet();
             }
         } catch (Exception e) {
             failures.add(button + " threw " + e);

@@ -14,16 +14,7 @@ select * from (values
 ) as demo(title, summary, opens_at, closes_at, time_zone)
 where not exists (select 1 from programme_call);
 
-insert into course (title, summary, duration_weeks, published)
-select * from (values
-  ('{"en": "Starting a social enterprise", "fr": "Créer une entreprise sociale", "ar": "تأسيس مؤسسة اجتماعية", "id": "Memulai usaha sosial", "ur": "سماجی کاروبار کا آغاز"}'::jsonb,
-   '{"en": "From an idea that helps your community to a plan that pays its way.", "fr": "D''une idée utile à votre communauté à un plan qui tient la route.", "ar": "من فكرة تخدم مجتمعك إلى خطة قادرة على الاستمرار.", "id": "Dari gagasan yang membantu komunitas Anda menjadi rencana yang berkelanjutan.", "ur": "اپنی برادری کی مدد کرنے والے خیال سے ایک پائیدار منصوبے تک۔"}'::jsonb, 6, true),
-  ('{"en": "Running a cooperative democratically", "fr": "Gérer une coopérative démocratiquement", "ar": "إدارة تعاونية بشكل ديمقراطي", "id": "Mengelola koperasi secara demokratis", "ur": "کوآپریٹو کو جمہوری انداز میں چلانا"}'::jsonb,
-   '{"en": "Meetings, votes, shares and fair pay: the everyday practice of collective ownership.", "fr": "Réunions, votes, parts sociales et rémunération équitable : la propriété collective au quotidien.", "ar": "الاجتماعات والتصويت والحصص والأجر العادل: ممارسة الملكية الجماعية يوميًا.", "id": "Rapat, pemungutan suara, saham, dan upah yang adil: praktik sehari-hari kepemilikan bersama.", "ur": "اجلاس، ووٹ، حصص اور منصفانہ اجرت: اجتماعی ملکیت کا روزمرہ عمل۔"}'::jsonb, 4, true),
-  ('{"en": "Bookkeeping on a phone", "fr": "Tenir ses comptes sur téléphone", "id": "Pembukuan lewat ponsel"}'::jsonb,
-   '{"en": "Simple daily records, cash flow and prices, all from a mobile phone.", "fr": "Registres quotidiens simples, trésorerie et prix, depuis un téléphone.", "id": "Catatan harian sederhana, arus kas, dan harga, semuanya dari ponsel."}'::jsonb, 3, true)
-) as demo(title, summary, duration_weeks, published)
-where not exists (select 1 from course);
+-- The academy's courses, cohorts and enrolments are in R__demo_data_academy.sql (applied after this file).
 
 -- Applicants who never sign in (their subjects are not Keycloak's), so staff see a pipeline at work.
 insert into person (subject, username, display_name, email, locale, created_at, version)

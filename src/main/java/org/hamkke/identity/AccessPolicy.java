@@ -28,7 +28,9 @@ public final class AccessPolicy {
             // the language switch (a post; it starts no session)
             "/language",
             // MicroProfile Health, for load balancers: up or down, and which dependency
-            "/health");
+            "/health",
+            // the academy's catalog and a cohort's page (enrolling is under /me/)
+            "/academy/catalog.xhtml", "/academy/cohort.xhtml");
 
     /** Open to anyone, everything below these folders. */
     private static final List<String> PUBLIC_FOLDERS = List.of(

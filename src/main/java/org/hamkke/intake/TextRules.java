@@ -72,31 +72,9 @@ public final class TextRules {
         });
     }
 
-    /**
-     * Whether the text can be stored and shown again as typed. PostgreSQL refuses the NUL character
-     * in text and in jsonb; other control characters (but tab, line feed and carriage return) are
-     * invisible, break the XML of a page and are never typed on purpose; a lone half of a surrogate
-     * pair is not a character at all and would be silently replaced on the way to the database.
-     */
+    /** Whether the text can be stored and shown again as typed ({@link org.hamkke.shared.StorableText#storable}, shared by every feature). */
     public static boolean storable(String text) {
-        if (text == null) {
-            return true;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-                return false;
-            }
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
-                    return false;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
+        return org.hamkke.shared.StorableText.storable(text);
     }
 
     /**

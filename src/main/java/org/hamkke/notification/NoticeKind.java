@@ -16,6 +16,20 @@ public enum NoticeKind {
     REVIEW_REMINDER(false),
     /** Staff reopened a reviewer's submitted review, with a reason: once per reopening. */
     REVIEW_REOPENED(false),
+    /** Academy: a seat in a cohort is the person's. */
+    ENROLMENT_CONFIRMED(false),
+    /** Academy: the cohort is full; the person is on its waitlist, at a position. */
+    ENROLMENT_WAITLISTED(false),
+    /** Academy: the request waits for staff's approval. */
+    ENROLMENT_REQUESTED(false),
+    /** Academy: a freed seat is offered until a moment; unanswered, it passes on. */
+    SEAT_OFFERED(true),
+    /** Academy: an offer ends soon and is not answered yet. */
+    OFFER_EXPIRING(true),
+    /** Academy: an offer was not answered in time and passed to the next in line. */
+    OFFER_EXPIRED(false),
+    /** Academy: staff cancelled an enrolment or declined a request, with their reason. */
+    ENROLMENT_CANCELLED(true),
     /** The daily digest e-mail itself; it is the person's delivery choice, not a kind to choose. */
     DAILY_DIGEST(true);
 

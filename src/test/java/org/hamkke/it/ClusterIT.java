@@ -15,6 +15,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.hamkke.devstack.DemoLogin;
 import org.hamkke.devstack.Portal;
 import org.htmlunit.html.HtmlPage;
@@ -32,6 +37,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * a person signed in through one instance carries on through another when the first one stops.
  * They use a database and a cluster name of their own, so stopping them leaves the rest of the
  * test run alone.
+ *
+ * <p>First, while both instances are up, the academy's fairness invariant under load
+ * ({@link #concurrentEnrolmentsCancellationsAndAcceptancesOnTwoInstancesKeepEveryInvariant}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -70,6 +78,9 @@ class ClusterIT {
         Portal node = TestStack.owned().portal(dir.resolve(name), port, jdbcUrl)
                 .with("hamkke.scheduler.instance-id", name)
                 .with("hamkke.portal.base-url", url)
+                // Offers end quickly and are swept often, so the concurrency test sees the scheduler pass them on.
+                .with("hamkke.academy.offer-hold", "PT20S")
+                .with("hamkke.academy.offer-sweep-interval", "PT2S")
                 .clustered(CLUSTER, gridPorts.get(gridPortIndex), gridPorts);
         nodes.add(node);
         node.start();
@@ -81,8 +92,199 @@ class ClusterIT {
         nodes.forEach(Portal::close);
     }
 
+    /**
+     * The academy's fairness invariant, over HTTP, on both instances at once. Dozens of signed-in
+     * people enrol into two small cohorts at the same moment, through either instance, then for a few
+     * rounds each looks at where they stand (through either instance) and acts as people do: accept
+     * or decline an offer, leave a seat or the waitlist, enrol again after leaving; meanwhile the
+     * clustered scheduler passes on offers nobody answered (held 20 s here). Afterwards every
+     * invariant is checked in SQL: never more seats taken than the capacity (and the count kept
+     * matches the rows); one live enrolment per person and cohort; each request numbered once; every
+     * freed seat went to whoever had waited longest (read from the events' numbers); and every
+     * request the people sent was answered, and recorded exactly once.
+     */
     @Test
     @Order(1)
+    void concurrentEnrolmentsCancellationsAndAcceptancesOnTwoInstancesKeepEveryInvariant() throws Exception {
+        int peopleCount = Integer.getInteger("hamkke.it.cluster-learners", 56);
+        int rounds = 6;
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 6);
+        long course = id("insert into course (title, summary, duration_weeks) values (jsonb_build_object('en', 'Cluster course " + tag
+                + "'), '{\"en\": \"x\"}', 2) returning id");
+        String cohortSql = "insert into cohort (course_id, time_zone, starts_on, ends_on, delivery, venue, capacity, enrolment_opens_at,"
+                + " enrolment_closes_at, created_at) values (" + course + ", 'Asia/Jakarta', current_date + 10, current_date + 20, 'IN_PERSON',"
+                + " 'Hall', %d, now() - interval '1 day', now() + interval '5 days', now()) returning id";
+        List<Long> cohorts = List.of(id(cohortSql.formatted(5)), id(cohortSql.formatted(8)));
+
+        // People, each signed in through one of the instances (which records them in this database).
+        var admin = new KeycloakAdmin();
+        List<String> usernames = new ArrayList<>();
+        for (int i = 0; i < peopleCount; i++) {
+            String username = "cl-" + tag + "-" + i;
+            admin.createUser(username, TestPeople.PASSWORD);
+            usernames.add(username);
+        }
+        List<Visitor> visitors = java.util.Collections.synchronizedList(new ArrayList<>());
+        Map<Visitor, String> signedIn = new ConcurrentHashMap<>();
+        ConcurrentHashMap<String, AtomicInteger> enrolled = new ConcurrentHashMap<>();
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        Map<String, AtomicInteger> actions = new ConcurrentHashMap<>();
+        try {
+            try (var pool = Executors.newFixedThreadPool(6)) {
+                for (int i = 0; i < peopleCount; i++) {
+                    int n = i;
+                    pool.submit(() -> {
+                        Visitor v = new Visitor();
+                        visitors.add(v);
+                        signedIn.put(v, usernames.get(n));
+                        v.openRaw(nodes.get(n % 2).baseUrl() + "/me/learning.xhtml");
+                        v.submitKeycloakLogin(usernames.get(n), TestPeople.PASSWORD);
+                        return null;
+                    });
+                }
+            }
+            assertEquals(peopleCount, count("select count(*) from person where username like 'cl-" + tag + "-%'"), "All signed in");
+            System.out.printf("Academy on two instances: %d people created and signed in%n", peopleCount);
+
+            // Everyone enrols in both cohorts at the same moment, then acts for a few rounds.
+            CountDownLatch start = new CountDownLatch(1);
+            long began = System.nanoTime();
+            List<Future<Object>> people = new ArrayList<>();
+            try (var pool = Executors.newFixedThreadPool(peopleCount)) {
+                for (int i = 0; i < peopleCount; i++) {
+                    Visitor v = visitors.get(i);
+                    String username = signedIn.get(v);
+                    java.util.Random random = new java.util.Random(i);
+                    people.add(pool.submit(() -> {
+                        List<HtmlPage> pages = new ArrayList<>();
+                        for (long cohort : cohorts) {
+                            pages.add(enrolPage(v, random, cohort, failures));
+                        }
+                        start.await();
+                        for (int c = 0; c < cohorts.size(); c++) {
+                            act(v, username, pages.get(c), "enrol:enrolButton", cohorts.get(c), enrolled, actions, failures);
+                        }
+                        for (int round = 0; round < rounds; round++) {
+                            for (long cohort : cohorts) {
+                                HtmlPage page = enrolPage(v, random, cohort, failures);
+                                String status = page == null ? null : page.getElementById("standing").getAttribute("data-status");
+                                double dice = random.nextDouble();
+                                if ("OFFERED".equals(status)) {
+                                    act(v, username, page, dice < 0.75 ? "offer:acceptButton" : "offer:declineButton", cohort, enrolled, actions, failures);
+                                } else if ("CONFIRMED".equals(status) && dice < 0.3 || "WAITLISTED".equals(status) && dice < 0.15) {
+                                    HtmlPage confirm = (HtmlPage) v.openRaw(page.getUrl().toString() + "&leave=1");
+                                    act(v, username, confirm, "leave:leaveButton", cohort, enrolled, actions, failures);
+                                } else if (("CANCELLED".equals(status) || "NONE".equals(status)) && dice < 0.4) {
+                                    act(v, username, page, "enrol:enrolButton", cohort, enrolled, actions, failures);
+                                }
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                start.countDown();
+            }
+            for (var person : people) {
+                person.get();
+            }
+            System.out.printf("Academy on two instances: %d people, %s in %d s%n", peopleCount, actions,
+                    (System.nanoTime() - began) / 1_000_000_000);
+            assertEquals(List.of(), failures, "Every request answered with a page, never an error");
+
+            // Nobody answers any more: the offers still open end within 20 s, and the clustered
+            // scheduler passes each on (counted once the last of them has ended, not after a sleep).
+            String open = rows("select max(offer_expires_at)::text from enrolment where status = 'OFFERED' and cohort_id in "
+                    + cohorts.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "(", ")"))).getFirst();
+            if (open != null) {
+                assertTrue(eventually(Duration.ofSeconds(90), () -> count("select count(*) from enrolment where status = 'OFFERED' "
+                        + "and offer_expires_at <= '" + open + "'::timestamptz") == 0), "Offers that ended were passed on by the scheduler");
+                assertTrue(count("select count(*) from enrolment where ended_reason = 'EXPIRED'") > 0, "Some offers expired");
+            }
+            String in = cohorts.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "(", ")"));
+            System.out.println("Enrolments by status: " + rows("select status || coalesce(' ' || ended_reason, '') || '=' || count(*) from enrolment "
+                    + "where cohort_id in " + in + " group by status, ended_reason order by 1"));
+
+            // 1. Never more seats taken than the capacity; the count kept is the count of the rows.
+            assertEquals(List.of(), rows("""
+                    select h.id || ': ' || h.seats_taken || ' kept, ' || count(e.id) || ' held, of ' || h.capacity from cohort h
+                    left join enrolment e on e.cohort_id = h.id and e.status in ('CONFIRMED', 'OFFERED', 'COMPLETED')
+                    where h.id in %s group by h.id having count(e.id) > h.capacity or count(e.id) <> h.seats_taken""".formatted(in)));
+            // 2. One live enrolment per person and cohort.
+            assertEquals(List.of(), rows("select cohort_id || '/' || person_id from enrolment where status <> 'CANCELLED' and cohort_id in "
+                    + in + " group by cohort_id, person_id having count(*) > 1"));
+            // 3. Each request has its own place in its cohort's order.
+            assertEquals(0L, count("select count(*) - count(distinct (cohort_id, requested_seq)) from enrolment where cohort_id in " + in));
+            // 4. Nobody passed over: whenever a seat was given (confirmed or offered), nobody who asked
+            //    earlier was still waiting for one; and nobody got a seat straight away while others waited.
+            assertEquals(List.of(), rows("""
+                    select 'enrolment ' || b.id || ' seated at ' || b.seated_seq || ' while ' || a.id || ' waited' from enrolment b
+                    join enrolment a on a.cohort_id = b.cohort_id and a.id <> b.id
+                    where b.cohort_id in %s and b.seated_seq is not null
+                      and a.waitlisted_seq is not null and a.waitlisted_seq < b.seated_seq
+                      and least(coalesce(a.seated_seq, 9223372036854775807), coalesce(a.ended_seq, 9223372036854775807)) > b.seated_seq
+                      and (b.waitlisted_seq is null or a.requested_seq < b.requested_seq)""".formatted(in)));
+            // 5. No request lost or counted twice: each enrolment the people were told of is one row, and no row was told of none.
+            long told = enrolled.values().stream().mapToInt(AtomicInteger::get).sum();
+            assertEquals(told, count("select count(*) from enrolment where cohort_id in " + in));
+            for (var person : enrolled.entrySet()) {
+                String[] key = person.getKey().split("@");
+                assertEquals(person.getValue().get(), count("select count(*) from enrolment e join person p on p.id = e.person_id "
+                        + "where e.cohort_id = " + key[1] + " and p.username = '" + key[0] + "'"), person.getKey());
+            }
+            assertTrue(actions.getOrDefault("enrol:enrolButton", new AtomicInteger()).get() >= 2 * peopleCount);
+        } finally {
+            visitors.forEach(Visitor::close);
+            for (String username : usernames) {
+                try {
+                    admin.deleteUser(admin.userId(username));
+                } catch (Exception e) {
+                    System.err.println("Could not remove " + username + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** The person's enrolment page of the cohort, through either instance; null (and a failure noted) when it is not a page. */
+    private static HtmlPage enrolPage(Visitor v, java.util.Random random, long cohort, List<String> failures) throws Exception {
+        Portal node = nodes.get(random.nextInt(2));
+        var page = v.openRaw(node.baseUrl() + "/me/enrol.xhtml?cohort=" + cohort);
+        if (v.status() != 200 || !(page instanceof HtmlPage html) || html.getElementById("standing") == null) {
+            failures.add("GET " + page.getUrl() + " -> " + v.status());
+            return null;
+        }
+        return html;
+    }
+
+    /**
+     * Clicks one of the enrolment page's buttons and checks the answer: a page (after the redirect)
+     * saying where the person stands. An enrolment that the page then shows as live is one the
+     * person was told of, and counted.
+     */
+    private static void act(Visitor v, String username, HtmlPage page, String button, long cohort, Map<String, AtomicInteger> enrolled,
+            Map<String, AtomicInteger> actions, List<String> failures) {
+        if (page == null || page.getElementById(button) == null) {
+            return;
+        }
+        try {
+            HtmlPage answer = page.<org.htmlunit.html.HtmlElement>getHtmlElementById(button).click();
+            actions.computeIfAbsent(button, b -> new AtomicInteger()).incrementAndGet();
+            int status = answer.getWebResponse().getStatusCode();
+            if (status != 200 || answer.getElementById("standing") == null) {
+                failures.add(button + " -> " + status + " " + answer.getUrl());
+                return;
+            }
+            String now = answer.getElementById("standing").getAttribute("data-status");
+            boolean refused = answer.getFirstByXPath("//ul[@id='messages']//*[contains(@class,'error')]") != null;
+            if (button.equals("enrol:enrolButton") && !refused && !"NONE".equals(now) && !"CANCELLED".equals(now)) {
+                enrolled.computeIfAbsent(username + "@" + cohort, k -> new AtomicInteger()).incrementAndGet();
+            }
+        } catch (Exception e) {
+            failures.add(button + " threw " + e);
+        }
+    }
+
+    @Test
+    @Order(2)
     void everyFiringRunsOnExactlyOneInstance() throws Exception {
         int firings = 20;
         try (var jobs = new JobStoreClient(jdbcUrl, "it-cluster-1")) {
@@ -104,7 +306,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void aJobOnAKilledInstanceIsRecoveredByTheOther() throws Exception {
         try (var jobs = new JobStoreClient(jdbcUrl, "it-cluster-2")) {
             jobs.fireOnce("cluster-check", "long-run", 500, Map.of("holdSeconds", "20"));
@@ -129,7 +331,7 @@ class ClusterIT {
      * they signed in through stops, and the other still knows them and takes their form.
      */
     @Test
-    @Order(3)
+    @Order(4)
     void aSignedInSessionCarriesOnThroughAnotherInstanceWhenItsOwnStops() throws Exception {
         nodes.removeIf(node -> !node.isRunning());
         Portal first = nodes.getFirst();
@@ -169,6 +371,10 @@ class ClusterIT {
                 assertFalse(log.contains("Cannot serialize session attribute"), "Every session attribute replicates: " + node.log());
             }
         }
+    }
+
+    private static long id(String sql) throws Exception {
+        return count(sql);
     }
 
     private static long count(String sql) throws Exception {

@@ -49,6 +49,15 @@ class ParameterFuzzIT {
         PAGES.put("/staff/jobs.xhtml", List.of("job"));
         PAGES.put("/admin/index.xhtml", List.of("x"));
         PAGES.put("/admin/notifications.xhtml", List.of("page"));
+        PAGES.put("/academy/catalog.xhtml", List.of("taught", "level", "from", "seats", "course", "page"));
+        PAGES.put("/academy/cohort.xhtml", List.of("id"));
+        PAGES.put("/me/learning.xhtml", List.of("x"));
+        PAGES.put("/me/enrol.xhtml", List.of("cohort", "leave"));
+        PAGES.put("/staff/courses.xhtml", List.of("page"));
+        PAGES.put("/staff/course.xhtml", List.of("id"));
+        PAGES.put("/staff/cohorts.xhtml", List.of("course", "page"));
+        PAGES.put("/staff/cohort.xhtml", List.of("id", "course"));
+        PAGES.put("/staff/roster.xhtml", List.of("cohort", "cancel", "find"));
         PAGES.put("/mentor/index.xhtml", List.of("x"));
         PAGES.put("/venture/index.xhtml", List.of("x"));
         PAGES.put("/signin", List.of("return"));
@@ -98,7 +107,8 @@ class ParameterFuzzIT {
         Map<String, String> digests = new TreeMap<>();
         for (String table : List.of("programme_call", "call_question", "rubric_criterion", "application", "application_member",
                 "application_file", "stage_change", "review_assignment", "review", "review_reopening", "venture", "venture_member",
-                "person_role", "notice_preference", "system_setting", "audit_entry", "course")) {
+                "person_role", "notice_preference", "system_setting", "audit_entry", "course", "course_prerequisite", "cohort",
+                "cohort_instructor", "cohort_invitation", "cohort_session", "enrolment", "attendance")) {
             digests.put(table, Db.text("select coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from " + table + " t"));
         }
         digests.put("notice", Db.text("select coalesce(md5(string_agg((id, recipient_id, kind, dedupe_key, data)::text, '|' order by id)), '') from notice"));

@@ -11,15 +11,33 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class NoticeTemplatesTest {
 
-    private static final Map<NoticeKind, Map<String, String>> SAMPLE_DATA = Map.of(
-            NoticeKind.WELCOME, Map.of(),
-            NoticeKind.ROLE_GRANTED, Map.of("roleKey", "role.reviewer"),
-            NoticeKind.APPLICATION_DECISION, Map.of("call", "Green Cooperatives 2027", "decisionKey", "decision.accepted",
-                    "message", "Welcome aboard."),
-            NoticeKind.DAILY_DIGEST, Map.of("date", "28 November 2026", "items", "First line\nSecond line"),
-            NoticeKind.DRAFT_REMINDER, Map.of("call", "Green Cooperatives 2027", "closes", "1 Dec 2026, 23:59"),
-            NoticeKind.REVIEW_REMINDER, Map.of("call", "Green Cooperatives 2027", "deadline", "5 Dec 2026, 17:00"),
-            NoticeKind.REVIEW_REOPENED, Map.of("call", "Green Cooperatives 2027", "reason", "Scored against the old rubric"));
+    private static final Map<String, String> ENROLMENT = Map.of("course", "Bookkeeping for home-based workers", "cohort", "Jakarta, May 2027",
+            "starts", "1 May 2027");
+
+    private static Map<String, String> enrolment(String... more) {
+        Map<String, String> data = new java.util.HashMap<>(ENROLMENT);
+        for (int i = 0; i < more.length; i += 2) {
+            data.put(more[i], more[i + 1]);
+        }
+        return data;
+    }
+
+    private static final Map<NoticeKind, Map<String, String>> SAMPLE_DATA = Map.ofEntries(
+            Map.entry(NoticeKind.WELCOME, Map.of()),
+            Map.entry(NoticeKind.ROLE_GRANTED, Map.of("roleKey", "role.reviewer")),
+            Map.entry(NoticeKind.APPLICATION_DECISION, Map.of("call", "Green Cooperatives 2027", "decisionKey", "decision.accepted",
+                    "message", "Welcome aboard.")),
+            Map.entry(NoticeKind.DAILY_DIGEST, Map.of("date", "28 November 2026", "items", "First line\nSecond line")),
+            Map.entry(NoticeKind.DRAFT_REMINDER, Map.of("call", "Green Cooperatives 2027", "closes", "1 Dec 2026, 23:59")),
+            Map.entry(NoticeKind.REVIEW_REMINDER, Map.of("call", "Green Cooperatives 2027", "deadline", "5 Dec 2026, 17:00")),
+            Map.entry(NoticeKind.REVIEW_REOPENED, Map.of("call", "Green Cooperatives 2027", "reason", "Scored against the old rubric")),
+            Map.entry(NoticeKind.ENROLMENT_CONFIRMED, enrolment()),
+            Map.entry(NoticeKind.ENROLMENT_WAITLISTED, enrolment("position", "3")),
+            Map.entry(NoticeKind.ENROLMENT_REQUESTED, enrolment()),
+            Map.entry(NoticeKind.SEAT_OFFERED, enrolment("expires", "3 May 2027, 14:00 (Western Indonesia Time)")),
+            Map.entry(NoticeKind.OFFER_EXPIRING, enrolment("expires", "3 May 2027, 14:00 (Western Indonesia Time)")),
+            Map.entry(NoticeKind.OFFER_EXPIRED, enrolment()),
+            Map.entry(NoticeKind.ENROLMENT_CANCELLED, enrolment("reason", "Moved to the June cohort")));
 
     /** Every kind renders in every language with every placeholder filled: a missing key fails here. */
     @ParameterizedTest

@@ -114,6 +114,11 @@ public class Language {
         return json == null ? "" : new LocalizedTextConverter().convertToEntityAttribute(json).in(getCode());
     }
 
+    /** Whether a text kept as JSON per language exists in the reader's very language (not a fallback): pages mark the fallback's lang. */
+    public boolean hasText(String json) {
+        return json != null && new LocalizedTextConverter().convertToEntityAttribute(json).has(getCode());
+    }
+
     /** A score rounded to one decimal place, in the reader's digits and decimal mark. */
     public String formatScore(double score) {
         return formatNumber(Math.round(score * 10) / 10.0);

@@ -5,8 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import org.hamkke.academy.Course;
-import org.hamkke.academy.CourseService;
+import org.hamkke.academy.Catalog;
 import org.hamkke.intake.ProgrammeCall;
 import org.hamkke.intake.ProgrammeCallService;
 import org.hamkke.shared.TemporarilyUnavailableException;
@@ -23,13 +22,13 @@ public class HomeBacking {
     ProgrammeCallService calls;
 
     @Inject
-    CourseService courses;
+    Catalog catalog;
 
     @Inject
     SchemaMigration schema;
 
     private List<ProgrammeCall> openCalls;
-    private List<Course> publishedCourses;
+    private List<Catalog.CourseCard> activeCourses;
 
     @PostConstruct
     void load() {
@@ -37,14 +36,15 @@ public class HomeBacking {
             throw new TemporarilyUnavailableException();
         }
         openCalls = calls.openCalls(SHOWN);
-        publishedCourses = courses.publishedCourses(SHOWN);
+        activeCourses = catalog.activeCourses(SHOWN);
     }
 
     public List<ProgrammeCall> getOpenCalls() {
         return openCalls;
     }
 
-    public List<Course> getCourses() {
-        return publishedCourses;
+    /** The academy's active courses, each leading to its cohorts in the catalog. */
+    public List<Catalog.CourseCard> getCourses() {
+        return activeCourses;
     }
 }

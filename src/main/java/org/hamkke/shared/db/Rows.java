@@ -3,6 +3,7 @@ package org.hamkke.shared.db;
 import jakarta.persistence.Query;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,17 @@ public final class Rows {
                 case OffsetDateTime t -> t.toInstant();
                 case Instant t -> t;
                 default -> throw new IllegalArgumentException(column + " is not a moment: " + value.getClass());
+            };
+        }
+
+        /** A date column (a day, no time of day or zone), e.g. a cohort's first day. */
+        public LocalDate date(String column) {
+            Object value = value(column);
+            return switch (value) {
+                case null -> null;
+                case java.sql.Date d -> d.toLocalDate();
+                case LocalDate d -> d;
+                default -> throw new IllegalArgumentException(column + " is not a date: " + value.getClass());
             };
         }
 

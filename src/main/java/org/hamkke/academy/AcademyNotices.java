@@ -1,0 +1,109 @@
+package org.hamkke.academy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.hamkke.identity.Person;
+import org.hamkke.notification.NoticeEvent;
+import org.hamkke.notification.NoticeKind;
+import org.hamkke.notification.NotificationService;
+
+/**
+ * What the academy tells a learner, through the notification context, in their language: each
+ * notice keyed by its enrolment and its event, so it goes out exactly once however often the
+ * action or the job that causes it runs. Times are written in the cohort's zone (where the person
+ * attends; people have no zone of their own yet), with the zone's name, so "until 14:00" says whose
+ * 14:00. Called inside the transaction of the change the notice reports: it exists exactly when
+ * the change committed.
+ */
+@ApplicationScoped
+class AcademyNotices {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    NotificationService notifications;
+
+    void confirmed(Enrolment e) {
+        send(e, NoticeKind.ENROLMENT_CONFIRMED, "enrolment-confirmed", language -> Map.of());
+    }
+
+    void waitlisted(Enrolment e, long position) {
+        send(e, NoticeKind.ENROLMENT_WAITLISTED, "enrolment-waitlisted", language -> Map.of("position", String.valueOf(position)));
+    }
+
+    void requested(Enrolment e) {
+        send(e, NoticeKind.ENROLMENT_REQUESTED, "enrolment-requested", language -> Map.of());
+    }
+
+    void offered(Enrolment e) {
+        send(e, NoticeKind.SEAT_OFFERED, "seat-offered", language -> Map.of("expires", expires(e, language)));
+    }
+
+    void offerEnding(Enrolment e) {
+        send(e, NoticeKind.OFFER_EXPIRING, "offer-expiring", language -> Map.of("expires", expires(e, language)));
+    }
+
+    void offerExpired(Enrolment e) {
+        send(e, NoticeKind.OFFER_EXPIRED, "offer-expired", language -> Map.of());
+    }
+
+    /** Staff cancelled the enrolment, or declined the request: with their reason, when they gave one. */
+    void cancelled(Enrolment e) {
+        send(e, NoticeKind.ENROLMENT_CANCELLED, "enrolment-cancelled",
+                language -> Map.of("reason", e.getEndedNote() == null ? "" : e.getEndedNote()));
+    }
+
+    private static String expires(Enrolment e, String language) {
+        return moment(e.getOfferExpiresAt(), e.getCohort().zone(), language);
+    }
+
+    /** @param extra the event's own placeholders, written in the recipient's language */
+    private void send(Enrolment e, NoticeKind kind, String event, Function<String, Map<String, String>> extra) {
+        Person person = em.find(Person.class, e.getPersonId());
+        String language = person == null || person.getLocale() == null ? "en" : person.getLocale();
+        Cohort cohort = e.getCohort();
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("course", cohort.getCourse().getTitle().in(language));
+        data.put("cohort", cohortName(cohort, language));
+        data.put("starts", day(cohort.getStartsOn(), language));
+        data.putAll(extra.apply(language));
+        notifications.notify(new NoticeEvent(e.getPersonId(), kind, data, event + ":" + e.getId(),
+                "/me/enrol.xhtml?cohort=" + cohort.getId()));
+    }
+
+    /** The cohort as a person names it: its label, else its dates. */
+    static String cohortName(Cohort cohort, String language) {
+        if (cohort.getLabel() != null) {
+            return cohort.getLabel();
+        }
+        return day(cohort.getStartsOn(), language) + " – " + day(cohort.getEndsOn(), language);
+    }
+
+    static String day(LocalDate day, String language) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale(language)).format(day);
+    }
+
+    /** A moment in the person's language and the cohort's zone, e.g. "12 déc. 2026, 14:00 (heure de Paris)". */
+    static String moment(Instant moment, ZoneId zone, String language) {
+        Locale locale = locale(language);
+        var zoned = moment.atZone(zone);
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale).format(zoned)
+                + " (" + zone.getDisplayName(TextStyle.FULL, locale) + ")";
+    }
+
+    private static Locale locale(String language) {
+        return Locale.forLanguageTag(language == null ? "en" : language);
+    }
+}

@@ -1,0 +1,59 @@
+package org.hamkke.academy.web;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hamkke.academy.Problem;
+import org.hamkke.academy.Refused;
+import org.hamkke.identity.Languages;
+import org.hamkke.shared.web.PageMessages;
+
+/**
+ * What an editor shows after a refused save: each problem next to its field, in the reader's
+ * language, those without a field at the top, and everything typed kept (the page is rendered
+ * again, not redirected).
+ */
+final class FieldErrors implements Serializable {
+
+    static final List<Translation> TRANSLATIONS = Languages.SUPPORTED.stream().filter(l -> !l.equals(Languages.DEFAULT))
+            .map(l -> new Translation(l, Languages.nativeName(l), Languages.isRightToLeft(l) ? "rtl" : "ltr")).toList();
+
+    private final Map<String, List<String>> byField = new HashMap<>();
+
+    void clear() {
+        byField.clear();
+    }
+
+    void show(Refused refused) {
+        boolean belowFields = false;
+        for (Problem problem : refused.problems()) {
+            String text = text(problem);
+            if (problem.field() == null) {
+                global(text);
+            } else {
+                byField.computeIfAbsent(problem.field(), f -> new ArrayList<>()).add(text);
+                belowFields = true;
+            }
+        }
+        if (belowFields) {
+            global(PageMessages.text("academy.fixBelow"));
+        }
+    }
+
+    static String text(Problem problem) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return PageMessages.format(faces.getViewRoot().getLocale(), PageMessages.text(problem.key()), problem.arg());
+    }
+
+    static void global(String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+    }
+
+    List<String> of(String field) {
+        return byField.getOrDefault(field, List.of());
+    }
+}

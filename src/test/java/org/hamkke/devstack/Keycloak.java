@@ -72,9 +72,12 @@ public final class Keycloak implements AutoCloseable {
         env.put("HAMKKE_SMTP_STARTTLS", "false");
         env.put("HAMKKE_MAIL_FROM_ADDRESS", "noreply@hamkke.example");
         env.putIfAbsent("JAVA_OPTS_KC_HEAP", "-XX:MaxRAMPercentage=10 -XX:InitialRAMPercentage=2");
+        // Keycloak's thread pool resets thread locals through java.lang internals; on JDK 24+ that
+        // needs the package opened, or every worker thread logs an IllegalAccessError.
+        env.putIfAbsent("JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED");
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         process = builder.start();
-        Waits.until("Keycloak (log: " + log + ")", Duration.ofMinutes(4),
+        Waits.until("Keycloak (log: " + log + ")", Duration.ofMinutes(6),
                 () -> Waits.status(issuer() + "/.well-known/openid-configuration") == 200, process);
     }
 

@@ -42,11 +42,11 @@ import org.hamkke.shared.db.Rows;
  *   <li>staff, for a cohort: "issue missing certificates".
  * </ol>
  *
- * All three end in one statement, {@code insert ... on conflict do nothing}, against V17's unique
- * enrolment: when two run at once, PostgreSQL makes the second wait for the first and then do
- * nothing, so an enrolment never has two certificates and only the trigger that inserted tells the
- * learner. Staff's action also takes the cohort's row lock first, as every academy change does
- * (a completion takes it too, through V14's trigger), so what it reports is what it did.
+ * Each takes the cohort's row lock first, as every change of a cohort's enrolments does (a
+ * completion holds it already, through V14's trigger), so the issuers of one cohort follow one
+ * another and the later one finds the certificate there. The database holds it regardless: every
+ * issue is one {@code insert ... on conflict do nothing} against V17's unique enrolment, so an
+ * enrolment never has two certificates, and only the insert that wins tells the learner.
  */
 @ApplicationScoped
 @Transactional
@@ -213,6 +213,11 @@ public class Certificates {
         }
         // The completion may still sit in this transaction's memory: V17's check reads the row.
         em.flush();
+        // Under the cohort's row lock, like every change of a cohort's enrolments: issuers of one
+        // cohort follow one another (a completion holds the row already, through V14's trigger).
+        // Without it, staff holding the lock could wait on a sweep's insert of the same enrolment
+        // while the sweep's foreign-key check waited on staff's lock: a deadlock.
+        seats.lock(enrolment.getCohort().getId());
         if (has(enrolmentId)) {
             return false;
         }

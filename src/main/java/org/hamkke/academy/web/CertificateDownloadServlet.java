@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.hamkke.academy.Certificates;
-import org.hamkke.academy.certificate.CertificatePdf;
 import org.hamkke.identity.SignedIn;
 import org.hamkke.shared.web.RequestParams;
 
@@ -32,10 +31,8 @@ public class CertificateDownloadServlet extends HttpServlet {
     @Inject
     Certificates certificates;
 
-    /** Fonts are read once, at the first certificate drawn; the renderer is safe to share. */
-    private static final class Renderer {
-        static final CertificatePdf PDF = new CertificatePdf();
-    }
+    @Inject
+    CertificateRenderer renderer;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -54,7 +51,7 @@ public class CertificateDownloadServlet extends HttpServlet {
         String type;
         String file = "certificate-" + download.get().code();
         if (PDF.equals(request.getServletPath())) {
-            body = Renderer.PDF.render(download.get().content());
+            body = renderer.render(download.get().content());
             type = "application/pdf";
             file += ".pdf";
         } else {

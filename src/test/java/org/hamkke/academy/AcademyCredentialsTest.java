@@ -124,6 +124,24 @@ class AcademyCredentialsTest {
         assertTrue(payload.contains("\"validUntil\":\"2027-06-05T10:15:00Z\""), payload);
     }
 
+    /** What issuing adds to a completion: one signature (the figure is printed for BENCHMARKS.md). */
+    @Test
+    void signingACertificateTakesMilliseconds() {
+        for (int i = 0; i < 20; i++) {
+            credentials.sign(content("HK-AAAA-BBBB-CCCC-DDDD"), 1, i, ISSUED);
+        }
+        int rounds = 100;
+        long start = System.nanoTime();
+        for (int i = 0; i < rounds; i++) {
+            credentials.sign(content("HK-AAAA-BBBB-CCCC-DDDD"), 1, i, ISSUED);
+        }
+        double mean = (System.nanoTime() - start) / 1e6 / rounds;
+        String list = credentials.statusList(1, List.of(1, 2, 3));
+        System.out.printf("Credential signing: mean %.2f ms over %d (RS256, 2048 bits); status list credential %d bytes%n", mean, rounds,
+                list.length());
+        assertTrue(mean < 100, "signing took " + mean + " ms");
+    }
+
     @Test
     void addresses() {
         var at = new CredentialAddresses(BASE + "/");

@@ -443,6 +443,8 @@ class CertificateIT {
         JsonObject payload = Json.createReader(new StringReader(new String(Base64.getUrlDecoder().decode(list.body().strip().split("\\.")[1]),
                 StandardCharsets.UTF_8))).readObject();
         assertEquals(TestStack.portalUrl() + "/credentials/status/1", payload.getString("id"));
+        System.out.printf("Status list 1: %d bytes signed (%d characters of encodedList for %d bits)%n", list.body().strip().length(),
+                payload.getJsonObject("credentialSubject").getString("encodedList").length(), BitstringStatusList.MIN_ENTRIES);
         return BitstringStatusList.decode(payload.getJsonObject("credentialSubject").getString("encodedList")).get(index);
     }
 

@@ -65,12 +65,23 @@ class AcademyNotices {
                 language -> Map.of("reason", e.getEndedNote() == null ? "" : e.getEndedNote()));
     }
 
+    /** The enrolment's certificate was issued: its code, and the address that verifies it (the QR code's too). */
+    void certificateIssued(Enrolment e, String code, String verifyUrl) {
+        send(e, NoticeKind.CERTIFICATE_ISSUED, "certificate-issued", language -> Map.of("code", code, "verify", verifyUrl),
+                "/me/learning.xhtml");
+    }
+
     private static String expires(Enrolment e, String language) {
         return moment(e.getOfferExpiresAt(), e.getCohort().zone(), language);
     }
 
     /** @param extra the event's own placeholders, written in the recipient's language */
     private void send(Enrolment e, NoticeKind kind, String event, Function<String, Map<String, String>> extra) {
+        send(e, kind, event, extra, "/me/enrol.xhtml?cohort=" + e.getCohort().getId());
+    }
+
+    /** @param link the page the notice leads to */
+    private void send(Enrolment e, NoticeKind kind, String event, Function<String, Map<String, String>> extra, String link) {
         Person person = em.find(Person.class, e.getPersonId());
         String language = person == null || person.getLocale() == null ? "en" : person.getLocale();
         Cohort cohort = e.getCohort();
@@ -79,8 +90,7 @@ class AcademyNotices {
         data.put("cohort", cohortName(cohort, language));
         data.put("starts", day(cohort.getStartsOn(), language));
         data.putAll(extra.apply(language));
-        notifications.notify(new NoticeEvent(e.getPersonId(), kind, data, event + ":" + e.getId(),
-                "/me/enrol.xhtml?cohort=" + cohort.getId()));
+        notifications.notify(new NoticeEvent(e.getPersonId(), kind, data, event + ":" + e.getId(), link));
     }
 
     /** The cohort as a person names it: its label, else its dates. */

@@ -24,6 +24,13 @@
  *   <tr><td>offers whose time is up pass on; offers about to end are reminded once</td>
  *       <td>{@link org.hamkke.academy.OfferExpiry}, run by {@link org.hamkke.academy.WaitlistOfferExpiryJob}</td></tr>
  *   <tr><td>who hears what, once, in their language</td><td>{@link org.hamkke.academy.AcademyNotices}</td></tr>
+ *   <tr><td>a completed enrolment gets one certificate, whichever trigger issues it (the completion, the sweep, staff),
+ *       under the cohort's lock and a unique enrolment</td>
+ *       <td>{@link org.hamkke.academy.Certificates}, run by {@link org.hamkke.academy.CertificateSweepJob} too</td></tr>
+ *   <tr><td>a certificate never changes once issued, but for being revoked, once, with a reason</td>
+ *       <td>{@link org.hamkke.academy.Certificate#revoke}</td></tr>
+ *   <tr><td>one signing key for every instance, from the configuration or made once and kept</td>
+ *       <td>{@code AcademyCredentials}, {@code CredentialKeyStore}</td></tr>
  * </table>
  *
  * <p><b>The fairness invariant</b> (a cohort never holds more seats than its capacity; waitlist
@@ -38,6 +45,8 @@
  *
  * <p>Services: {@link org.hamkke.academy.Catalog} (anyone), {@link org.hamkke.academy.Enrolments}
  * (a learner's own), {@link org.hamkke.academy.Courses}, {@link org.hamkke.academy.Cohorts} and
- * {@link org.hamkke.academy.Rosters} (staff), {@link org.hamkke.academy.OfferExpiry} (the portal).
+ * {@link org.hamkke.academy.Rosters} (staff), {@link org.hamkke.academy.OfferExpiry} (the portal),
+ * {@link org.hamkke.academy.Certificates} (staff, a learner's own, the portal) and
+ * {@link org.hamkke.academy.Credentials} (anyone: verification, keys, revocation lists).
  */
 package org.hamkke.academy;

@@ -30,13 +30,18 @@ public final class AccessPolicy {
             // MicroProfile Health, for load balancers: up or down, and which dependency
             "/health",
             // the academy's catalog and a cohort's page (enrolling is under /me/)
-            "/academy/catalog.xhtml", "/academy/cohort.xhtml");
+            "/academy/catalog.xhtml", "/academy/cohort.xhtml",
+            // a certificate's verification page, where its QR code points (a pasted credential is checked there too)
+            "/verify.xhtml");
 
     /** Open to anyone, everything below these folders. */
     private static final List<String> PUBLIC_FOLDERS = List.of(
             // stylesheets, scripts and images served by Faces from resources/ and the libraries
             "/jakarta.faces.resource/",
-            "/health/");
+            "/health/",
+            // the academy's credentials for verifiers and wallets: issuer profile, public keys, revocation lists
+            // (one servlet, academy.web.CredentialsServlet, answering 404 for anything else below it)
+            "/credentials/");
 
     private record Area(String folder, Set<Role> roles) {}
 

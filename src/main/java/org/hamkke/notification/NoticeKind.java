@@ -30,6 +30,8 @@ public enum NoticeKind {
     OFFER_EXPIRED(false),
     /** Academy: staff cancelled an enrolment or declined a request, with their reason. */
     ENROLMENT_CANCELLED(true),
+    /** Academy: a completer's certificate was issued, with its code and verification address. */
+    CERTIFICATE_ISSUED(false),
     /** The daily digest e-mail itself; it is the person's delivery choice, not a kind to choose. */
     DAILY_DIGEST(true);
 

@@ -16,7 +16,8 @@ class AccessPolicyTest {
     @ParameterizedTest
     @ValueSource(strings = {"/", "/index.xhtml", "/jakarta.faces.resource/x.css.xhtml", "/signin", "/callback", "/language",
         "/health", "/health/ready", "/health/live",
-        "/oidc/backchannel-logout", "/academy/catalog.xhtml", "/academy/cohort.xhtml"})
+        "/oidc/backchannel-logout", "/academy/catalog.xhtml", "/academy/cohort.xhtml", "/verify.xhtml", "/credentials/issuer",
+        "/credentials/jwks.json", "/credentials/status/1"})
     void theShortListOfPublicPathsIsOpenToEveryone(String path) {
         assertEquals(ALLOW, AccessPolicy.decide(path, false, role -> false));
     }
@@ -26,7 +27,8 @@ class AccessPolicyTest {
     @ValueSource(strings = {"/me/", "/me", "/staff/", "/staff", "/staff/index.xhtml", "/admin/x.xhtml", "/venture/",
         "/staffing.xhtml", "/no-such-page.xhtml", "/resources/hamkke/css/hamkke.css", "/INDEX.xhtml", "/index.xhtml/",
         "/signin/keycloak", "/files/attachment", "/WEB-INF/web.xml", "", "/academy/", "/academy/roster.xhtml", "/ACADEMY/catalog.xhtml",
-        "/academy/catalog.xhtml/", "/me/enrol.xhtml", "/me/learning.xhtml", "/staff/roster.xhtml"})
+        "/academy/catalog.xhtml/", "/me/enrol.xhtml", "/me/learning.xhtml", "/staff/roster.xhtml", "/verify.xhtml/", "/VERIFY.xhtml",
+        "/credentials", "/CREDENTIALS/jwks.json", "/me/certificates/pdf", "/me/certificates/credential", "/staff/certificates.xhtml"})
     void everythingElseAsksAnonymousVisitorsToSignIn(String path) {
         assertEquals(SIGN_IN, AccessPolicy.decide(path, false, role -> false));
     }

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
  * anyone (and no session for anonymous readers), enrolling and "My learning" for anyone signed in,
  * staff's courses, cohorts and rosters for staff and admins only. Objects too: an invited-only
  * cohort answers 404 to those not invited, like a missing one; nobody sees another person's
- * enrolment on their pages.
+ * enrolment on their pages. Certificates: the verification page and the credentials' endpoints for
+ * anyone, without a session; another person's certificate downloads answer 404 to everyone;
+ * staff's certificates page and its revocation for staff and admins only.
  */
 class AcademyAccessIT {
 
@@ -26,6 +28,9 @@ class AcademyAccessIT {
     private static long open;
     private static long invited;
     private static long someoneElse;
+    private static long finished;
+    private static long certificate;
+    private static String code;
 
     @BeforeAll
     static void cohorts() throws Exception {
@@ -37,6 +42,12 @@ class AcademyAccessIT {
         IntakeData.execute("insert into enrolment (cohort_id, person_id, status, requested_at, ended_at, ended_reason, ended_note) "
                 + "values (?, ?, 'CANCELLED', now(), now(), 'STAFF', 'A private reason " + tag + "')", open, someoneElse);
         AcademyData.enrol(open, someoneElse, "CONFIRMED");
+        // Someone else's certificate, of a cohort they completed, issued by the sweep.
+        finished = AcademyData.cohort(course, 5);
+        long completed = AcademyData.completed(finished, someoneElse);
+        AcademyData.runJob("certificate-sweep", "access-certificates-" + tag);
+        certificate = Db.count("select id from certificate where enrolment_id = ?", completed);
+        code = Db.text("select code from certificate where id = ?", certificate);
     }
 
     private static Map<String, Integer> expected(DemoLogin role) {
@@ -58,6 +69,18 @@ class AcademyAccessIT {
         pages.put("/staff/cohort.xhtml?id=" + invited, staff ? 200 : 403);
         pages.put("/staff/roster.xhtml?cohort=" + open, staff ? 200 : 403);
         pages.put("/staff/roster.xhtml?cohort=999999999", staff ? 404 : 403);
+        pages.put("/verify.xhtml", 200);
+        pages.put("/verify.xhtml?code=" + code, 200);
+        pages.put("/verify.xhtml?code=HK-0000-0000-0000-0000", 404);
+        pages.put("/verify.xhtml?code=abc", 404);
+        pages.put("/me/certificates/pdf?id=" + certificate, 404);
+        pages.put("/me/certificates/credential?id=" + certificate, 404);
+        pages.put("/me/certificates/pdf?id=abc", 404);
+        pages.put("/me/certificates/credential?id=999999999", 404);
+        pages.put("/staff/certificates.xhtml?cohort=" + finished, staff ? 200 : 403);
+        pages.put("/staff/certificates.xhtml?cohort=" + finished + "&revoke=" + certificate, staff ? 200 : 403);
+        pages.put("/staff/certificates.xhtml?cohort=999999999", staff ? 404 : 403);
+        pages.put("/staff/certificates.xhtml", staff ? 404 : 403);
         return pages;
     }
 
@@ -69,8 +92,8 @@ class AcademyAccessIT {
                 for (var page : expected(role).entrySet()) {
                     HtmlPage html = visitor.open(page.getKey());
                     assertEquals(page.getValue(), visitor.status(), role + " on " + page.getKey());
-                    if (!page.getKey().startsWith("/staff/")) {
-                        // Only staff's roster names people.
+                    if (!page.getKey().startsWith("/staff/") && !page.getKey().startsWith("/verify.xhtml?code=" + code)) {
+                        // Only staff's roster names people (and a certificate's page its holder, to whoever has its code).
                         assertFalse(html.asNormalizedText().contains("Someone Else"), role + " sees another's enrolment on " + page.getKey());
                     }
                 }
@@ -79,6 +102,7 @@ class AcademyAccessIT {
                 assertEquals("NONE", enrol.getElementById("standing").getAttribute("data-status"), role.toString());
                 assertFalse(enrol.asNormalizedText().contains("A private reason"));
                 assertNull(visitor.open("/me/learning.xhtml").getFirstByXPath("//li[@data-cohort='" + open + "']"), role.toString());
+                assertNull(visitor.html().getFirstByXPath("//li[@data-certificate='" + certificate + "']"), role + " sees another's certificate");
             }
         }
     }
@@ -93,7 +117,8 @@ class AcademyAccessIT {
             try (Visitor visitor = new Visitor()) {
                 visitor.signIn(role);
                 for (String action : List.of("/staff/course.xhtml", "/staff/cohort.xhtml?id=" + open, "/staff/roster.xhtml?cohort=" + open,
-                        "/staff/roster.xhtml?cohort=" + open + "&cancel=1", "/staff/courses.xhtml", "/staff/cohorts.xhtml")) {
+                        "/staff/roster.xhtml?cohort=" + open + "&cancel=1", "/staff/courses.xhtml", "/staff/cohorts.xhtml",
+                        "/staff/certificates.xhtml?cohort=" + finished, "/staff/certificates.xhtml?cohort=" + finished + "&revoke=" + certificate)) {
                     var request = new org.htmlunit.WebRequest(new java.net.URI(TestStack.portalUrl() + action).toURL(), org.htmlunit.HttpMethod.POST);
                     request.setRequestParameters(List.of(new org.htmlunit.util.NameValuePair("jakarta.faces.ViewState", "forged")));
                     request.setAdditionalHeader("Origin", TestStack.portalUrl());
@@ -103,20 +128,33 @@ class AcademyAccessIT {
         }
         assertEquals("CONFIRMED", Db.text("select status from enrolment where cohort_id = ? and person_id = ? and status <> 'CANCELLED'",
                 open, someoneElse), "Nothing changed");
+        assertNull(Db.value("select revoked_at from certificate where id = ?", certificate), "Nothing revoked");
     }
 
     @Test
     void anonymousReadersGetThePublicPagesWithoutASessionAndSignInForTheRest() throws Exception {
         for (String page : List.of("/academy/catalog.xhtml", "/academy/catalog.xhtml?taught=fr&level=BEGINNER&seats=1&page=2",
-                "/academy/cohort.xhtml?id=" + open)) {
+                "/academy/cohort.xhtml?id=" + open, "/verify.xhtml", "/verify.xhtml?code=" + code, "/credentials/issuer",
+                "/credentials/jwks.json", "/credentials/status/1")) {
             RawHttp.Response response = RawHttp.get(page, null);
             assertEquals(200, response.status(), page);
             String cookies = response.header("set-cookie");
             assertTrue(cookies == null || !cookies.contains(Sessions.COOKIE), () -> page + " started a session: " + cookies);
         }
         assertEquals(404, RawHttp.get("/academy/cohort.xhtml?id=" + invited, null).status());
+        for (String missing : List.of("/verify.xhtml?code=HK-0000-0000-0000-0000", "/credentials/status/999", "/credentials/status/01",
+                "/credentials/keys", "/credentials/")) {
+            RawHttp.Response response = RawHttp.get(missing, null);
+            assertEquals(404, response.status(), missing);
+            String cookies = response.header("set-cookie");
+            assertTrue(cookies == null || !cookies.contains(Sessions.COOKIE), () -> missing + " started a session: " + cookies);
+        }
+        // The credentials are read, never written to: a post is not a method they answer.
+        assertEquals(405, RawHttp.send("POST", "/credentials/jwks.json", null, null, "x=1").status());
         for (String page : List.of("/me/learning.xhtml", "/me/enrol.xhtml?cohort=" + open, "/staff/courses.xhtml", "/staff/course.xhtml",
-                "/staff/cohorts.xhtml", "/staff/cohort.xhtml?id=" + open, "/staff/roster.xhtml?cohort=" + open)) {
+                "/staff/cohorts.xhtml", "/staff/cohort.xhtml?id=" + open, "/staff/roster.xhtml?cohort=" + open,
+                "/me/certificates/pdf?id=" + certificate, "/me/certificates/credential?id=" + certificate,
+                "/staff/certificates.xhtml?cohort=" + finished)) {
             try (Visitor visitor = new Visitor()) {
                 visitor.open(page);
                 assertTrue(visitor.onKeycloakLoginForm(), () -> page + " should ask to sign in, at " + visitor.url());

@@ -37,7 +37,9 @@ class NoticeTemplatesTest {
             Map.entry(NoticeKind.SEAT_OFFERED, enrolment("expires", "3 May 2027, 14:00 (Western Indonesia Time)")),
             Map.entry(NoticeKind.OFFER_EXPIRING, enrolment("expires", "3 May 2027, 14:00 (Western Indonesia Time)")),
             Map.entry(NoticeKind.OFFER_EXPIRED, enrolment()),
-            Map.entry(NoticeKind.ENROLMENT_CANCELLED, enrolment("reason", "Moved to the June cohort")));
+            Map.entry(NoticeKind.ENROLMENT_CANCELLED, enrolment("reason", "Moved to the June cohort")),
+            Map.entry(NoticeKind.CERTIFICATE_ISSUED, enrolment("code", "HK-7Q2M-9XFA-K3TD-WP8R",
+                    "verify", "https://portal.example/verify.xhtml?code=HK-7Q2M-9XFA-K3TD-WP8R")));
 
     /** Every kind renders in every language with every placeholder filled: a missing key fails here. */
     @ParameterizedTest

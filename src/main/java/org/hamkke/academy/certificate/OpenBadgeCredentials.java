@@ -175,6 +175,17 @@ public class OpenBadgeCredentials {
         return issuer;
     }
 
+    /**
+     * The issuer's {@code Profile} as a document of its own, with its contexts: what the issuer's
+     * id dereferences to, so a verifier or a wallet can show who issued a credential.
+     */
+    public Map<String, Object> issuerDocument() {
+        var document = new LinkedHashMap<String, Object>();
+        document.put("@context", List.of(VC_CONTEXT, OB_CONTEXT));
+        document.putAll(issuer.toJson());
+        return document;
+    }
+
     /** A JWT date has whole seconds: the credential's dates are cut to match, so nbf equals validFrom. */
     private static Instant seconds(Instant instant) {
         return instant.truncatedTo(ChronoUnit.SECONDS);

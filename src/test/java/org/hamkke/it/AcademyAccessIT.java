@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
  * anyone (and no session for anonymous readers), enrolling and "My learning" for anyone signed in,
  * staff's courses, cohorts and rosters for staff and admins only. Objects too: an invited-only
  * cohort answers 404 to those not invited, like a missing one; nobody sees another person's
- * enrolment on their pages.
+ * enrolment on their pages. Teaching: {@code /teach/} is open to anyone signed in, but a cohort or
+ * session answers only to its instructors (the demo mentor teaches the invited cohort), 404 to
+ * everyone else, staff included; checking in is for anyone signed in, and a GET of it changes nothing.
  */
 class AcademyAccessIT {
 
@@ -26,6 +28,8 @@ class AcademyAccessIT {
     private static long open;
     private static long invited;
     private static long someoneElse;
+    private static long openSession;
+    private static long taughtSession;
 
     @BeforeAll
     static void cohorts() throws Exception {
@@ -37,6 +41,11 @@ class AcademyAccessIT {
         IntakeData.execute("insert into enrolment (cohort_id, person_id, status, requested_at, ended_at, ended_reason, ended_note) "
                 + "values (?, ?, 'CANCELLED', now(), now(), 'STAFF', 'A private reason " + tag + "')", open, someoneElse);
         AcademyData.enrol(open, someoneElse, "CONFIRMED");
+        openSession = AttendanceIT.session(open, "Open session " + tag, java.time.Duration.ofMinutes(-5), java.time.Duration.ofHours(1));
+        taughtSession = AttendanceIT.session(invited, "Taught session " + tag, java.time.Duration.ofMinutes(-5), java.time.Duration.ofHours(1));
+        Sessions.signedIn(DemoLogin.MENTOR);
+        AttendanceIT.teaches(invited, AcademyData.personId(DemoLogin.MENTOR.username()));
+        AcademyData.enrol(invited, someoneElse, "CONFIRMED");
     }
 
     private static Map<String, Integer> expected(DemoLogin role) {
@@ -58,6 +67,18 @@ class AcademyAccessIT {
         pages.put("/staff/cohort.xhtml?id=" + invited, staff ? 200 : 403);
         pages.put("/staff/roster.xhtml?cohort=" + open, staff ? 200 : 403);
         pages.put("/staff/roster.xhtml?cohort=999999999", staff ? 404 : 403);
+        boolean teaches = role == DemoLogin.MENTOR;
+        pages.put("/teach/", 200);
+        pages.put("/teach/index.xhtml", 200);
+        pages.put("/teach/cohort.xhtml?id=" + invited, teaches ? 200 : 404);
+        pages.put("/teach/session.xhtml?id=" + taughtSession, teaches ? 200 : 404);
+        pages.put("/teach/cohort.xhtml?id=" + open, 404);
+        pages.put("/teach/session.xhtml?id=" + openSession, 404);
+        pages.put("/teach/session.xhtml?id=abc", 404);
+        pages.put("/teach/session.xhtml?id=999999999", 404);
+        pages.put("/teach/cohort.xhtml", 404);
+        pages.put("/me/check-in.xhtml", 200);
+        pages.put("/me/check-in.xhtml?code=ABC234", 200);
         return pages;
     }
 
@@ -69,7 +90,7 @@ class AcademyAccessIT {
                 for (var page : expected(role).entrySet()) {
                     HtmlPage html = visitor.open(page.getKey());
                     assertEquals(page.getValue(), visitor.status(), role + " on " + page.getKey());
-                    if (!page.getKey().startsWith("/staff/")) {
+                    if (!page.getKey().startsWith("/staff/") && !page.getKey().startsWith("/teach/")) {
                         // Only staff's roster names people.
                         assertFalse(html.asNormalizedText().contains("Someone Else"), role + " sees another's enrolment on " + page.getKey());
                     }
@@ -79,8 +100,44 @@ class AcademyAccessIT {
                 assertEquals("NONE", enrol.getElementById("standing").getAttribute("data-status"), role.toString());
                 assertFalse(enrol.asNormalizedText().contains("A private reason"));
                 assertNull(visitor.open("/me/learning.xhtml").getFirstByXPath("//li[@data-cohort='" + open + "']"), role.toString());
+                // An instructor's pages name only their own cohort's learners; anyone else's show nobody.
+                HtmlPage teach = visitor.open("/teach/session.xhtml?id=" + openSession);
+                assertFalse(teach.asNormalizedText().contains("Someone Else"), role + " sees a learner of a cohort they do not teach");
+                assertEquals(role == DemoLogin.MENTOR, visitor.open("/teach/").getFirstByXPath("//li[@data-cohort='" + invited + "']") != null,
+                        role + ": only the instructor's cohorts are listed");
             }
         }
+    }
+
+    /**
+     * The roll's and the assessment's posts: nobody but the instructor reaches them. A post to a session
+     * or cohort the person does not teach answers 404 before any action runs (the page finds nothing),
+     * even carrying a valid view state of a page they may open; nothing is written.
+     */
+    @Test
+    void onlyTheInstructorPostsTheRoll() throws Exception {
+        long before = Db.count("select count(*) from attendance where session_id in (?, ?)", openSession, taughtSession);
+        for (DemoLogin role : DemoLogin.values()) {
+            try (Visitor visitor = new Visitor()) {
+                visitor.signIn(role);
+                HtmlPage own = visitor.open("/me/check-in.xhtml");
+                String viewState = own.<org.htmlunit.html.HtmlInput>getFirstByXPath("//input[@name='jakarta.faces.ViewState']").getValue();
+                for (String action : List.of("/teach/session.xhtml?id=" + openSession, "/teach/cohort.xhtml?id=" + open,
+                        "/teach/session.xhtml?id=" + (role == DemoLogin.MENTOR ? openSession : taughtSession))) {
+                    var request = new org.htmlunit.WebRequest(new java.net.URI(TestStack.portalUrl() + action).toURL(), org.htmlunit.HttpMethod.POST);
+                    request.setRequestParameters(List.of(new org.htmlunit.util.NameValuePair("jakarta.faces.ViewState", viewState),
+                            new org.htmlunit.util.NameValuePair("roll", "roll"),
+                            new org.htmlunit.util.NameValuePair("roll:save", someoneElse + ":PRESENT:-1"),
+                            new org.htmlunit.util.NameValuePair("complete", "complete"),
+                            new org.htmlunit.util.NameValuePair("complete:completeNow", "x")));
+                    request.setAdditionalHeader("Origin", TestStack.portalUrl());
+                    int status = visitor.browser().getPage(request).getWebResponse().getStatusCode();
+                    assertTrue(status == 404 || status == 400, role + " posting to " + action + ": " + status);
+                }
+            }
+        }
+        assertEquals(before, Db.count("select count(*) from attendance where session_id in (?, ?)", openSession, taughtSession), "Nothing marked");
+        assertEquals("CONFIRMED", Db.text("select status from enrolment where cohort_id = ? and person_id = ?", invited, someoneElse), "Nobody completed");
     }
 
     /** Actions are posts to the same addresses: a forged post from a role without the page is refused before any code runs. */
@@ -115,7 +172,8 @@ class AcademyAccessIT {
             assertTrue(cookies == null || !cookies.contains(Sessions.COOKIE), () -> page + " started a session: " + cookies);
         }
         assertEquals(404, RawHttp.get("/academy/cohort.xhtml?id=" + invited, null).status());
-        for (String page : List.of("/me/learning.xhtml", "/me/enrol.xhtml?cohort=" + open, "/staff/courses.xhtml", "/staff/course.xhtml",
+        for (String page : List.of("/me/learning.xhtml", "/me/enrol.xhtml?cohort=" + open, "/me/check-in.xhtml?code=ABC234", "/teach/",
+                "/teach/session.xhtml?id=" + openSession, "/teach/cohort.xhtml?id=" + open, "/staff/courses.xhtml", "/staff/course.xhtml",
                 "/staff/cohorts.xhtml", "/staff/cohort.xhtml?id=" + open, "/staff/roster.xhtml?cohort=" + open)) {
             try (Visitor visitor = new Visitor()) {
                 visitor.open(page);

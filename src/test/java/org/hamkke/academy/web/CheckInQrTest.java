@@ -14,13 +14,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-class CheckInQrTest {
+public class CheckInQrTest {
 
     private static final Pattern RUN = Pattern.compile("M(\\d+) (\\d+)h(\\d+)v1h-\\d+z");
-    private static final Pattern VIEW = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"");
+    private static final Pattern VIEW = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"", Pattern.CASE_INSENSITIVE);
 
     /** Paints the SVG's runs as a phone's camera would see them, and reads the code back. */
-    static String decode(String svg) throws Exception {
+    public static String decode(String svg) throws Exception {
         Matcher view = VIEW.matcher(svg);
         assertTrue(view.find(), svg);
         int size = Integer.parseInt(view.group(1));

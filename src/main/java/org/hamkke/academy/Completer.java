@@ -42,8 +42,13 @@ class Completer {
     @Inject
     Event<EnrolmentCompleted> completed;
 
-    /** A confirmed learner of the cohort, as the rule reads them. */
-    record Standing(long enrolmentId, long personId, int attended, boolean passed) {}
+    /** A confirmed learner of the cohort, as the rule reads them, with the cohort's number of sessions (the rule's denominator). */
+    record Standing(long enrolmentId, long personId, int attended, boolean passed, int sessions) {
+
+        boolean meets(Course course) {
+            return course.isCompletedBy(attended, sessions, passed);
+        }
+    }
 
     /**
      * A cohort is over when its last session has ended; one without sessions when its last day is
@@ -66,10 +71,7 @@ class Completer {
             return List.of();
         }
         Course course = cohort.getCourse();
-        int sessions = sessions(cohortId);
-        List<Standing> qualifying = standings(cohortId).stream()
-                .filter(s -> course.isCompletedBy(s.attended(), sessions, s.passed()))
-                .toList();
+        List<Standing> qualifying = standings(cohortId).stream().filter(s -> s.meets(course)).toList();
         if (qualifying.isEmpty()) {
             return List.of();
         }
@@ -96,18 +98,11 @@ class Completer {
         return done;
     }
 
-    /** How many sessions the cohort has: the rule's denominator. */
-    int sessions(long cohortId) {
-        return ((Number) em.createNativeQuery("select count(*) from cohort_session where cohort_id = ?1")
-                        .setParameter(1, cohortId)
-                        .getSingleResult())
-                .intValue();
-    }
-
-    /** Each confirmed learner of the cohort with their sessions attended (of all) and whether they passed the assessment. */
+    /** Each confirmed learner of the cohort with their sessions attended (of all) and whether they passed the assessment: one statement. */
     List<Standing> standings(long cohortId) {
         return Rows.list(em.createNativeQuery("""
-                                select e.id, e.person_id, coalesce(t.attended, 0) as attended, coalesce(f.passed, false) as passed
+                                select e.id, e.person_id, coalesce(t.attended, 0) as attended, coalesce(f.passed, false) as passed,
+                                       (select count(*) from cohort_session s where s.cohort_id = ?1) as sessions
                                 from enrolment e
                                 left join (select a.person_id, count(*) as attended from attendance a join cohort_session s on s.id = a.session_id
                                            where s.cohort_id = ?1 and a.mark <> 'ABSENT' group by a.person_id) t on t.person_id = e.person_id
@@ -115,6 +110,6 @@ class Completer {
                                 where e.cohort_id = ?1 and e.status = 'CONFIRMED'
                                 order by e.id""")
                         .setParameter(1, cohortId),
-                r -> new Standing(r.id("id"), r.id("person_id"), r.integer("attended"), r.flag("passed")));
+                r -> new Standing(r.id("id"), r.id("person_id"), r.integer("attended"), r.flag("passed"), r.integer("sessions")));
     }
 }

@@ -324,16 +324,13 @@ public class Rosters {
         return done.size();
     }
 
-    /** How many of the cohort's confirmed learners meet the course's rule now: what "complete now" would complete. */
-    public int qualifying(long cohortId) {
-        Cohort cohort = em.find(Cohort.class, cohortId);
-        if (cohort == null) {
-            return 0;
-        }
-        int sessions = completer.sessions(cohortId);
-        return (int) completer.standings(cohortId).stream()
-                .filter(s -> cohort.getCourse().isCompletedBy(s.attended(), sessions, s.passed()))
-                .count();
+    /**
+     * How many of the cohort's confirmed learners meet the course's rule now: what "complete now"
+     * would complete. Two statements (the course, then every learner's standing in one).
+     */
+    public int qualifying(long courseId, long cohortId) {
+        Course course = em.find(Course.class, courseId);
+        return course == null ? 0 : (int) completer.standings(cohortId).stream().filter(s -> s.meets(course)).count();
     }
 
     private Cohort lock(long cohortId) {

@@ -48,8 +48,8 @@ public class Teaching {
     @Inject
     CheckInSettings settings;
 
-    /** "The caller (?2) teaches the cohort {@code h}". */
-    private static final String TEACHES = "exists (select 1 from cohort_instructor i where i.cohort_id = h.id and i.person_id = ?2)";
+    /** "The caller (?2) teaches the cohort {@code h}" (with a leading space: a text block ends "and" without its own). */
+    private static final String TEACHES = " exists (select 1 from cohort_instructor i where i.cohort_id = h.id and i.person_id = ?2)";
 
     /** Thrown for a cohort, session or enrolment the caller does not teach, as for one that does not exist: the page answers 404. */
     public static final class NotTeaching extends IllegalArgumentException {

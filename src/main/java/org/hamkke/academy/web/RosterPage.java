@@ -138,7 +138,7 @@ public class RosterPage implements Serializable {
     /** How many confirmed learners "complete now" would complete. */
     public int getQualifying() {
         if (qualifying == null) {
-            qualifying = cohortId == null ? 0 : rosters.qualifying(cohortId);
+            qualifying = summary == null ? 0 : rosters.qualifying(summary.courseId(), cohortId);
         }
         return qualifying;
     }

@@ -2,12 +2,9 @@ package org.hamkke.academy.web;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import org.hamkke.academy.EnrolmentStatus;
@@ -104,14 +101,7 @@ public class TeachCohortPage {
     }
 
     private String back(Long enrolment) {
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        try {
-            external.redirect(external.getRequestContextPath() + "/teach/cohort.xhtml?id=" + cohortId + (enrolment == null ? "" : "#e" + enrolment));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        FacesContext.getCurrentInstance().responseComplete();
-        return null;
+        return "/teach/cohort?faces-redirect=true&id=" + cohortId;
     }
 
     /** The value an assessment button posts for this learner. */

@@ -2,12 +2,9 @@ package org.hamkke.academy.web;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -27,8 +24,8 @@ import org.hamkke.shared.web.RequestParams;
 /**
  * One session's roll ({@code /teach/session.xhtml?id=ID}), for its cohort's instructors only (404
  * for anyone else): the confirmed learners with a button per mark, each saved at once by a plain
- * post (no script needed, a phone-width page of a few kilobytes), which comes back to the same
- * learner's line; and, while the session's check-in is open, its QR code and short code for the
+ * post (no script needed, a phone-width page of a few kilobytes) that comes back to the page with
+ * a message naming the learner and the mark; and, while the session's check-in is open, its QR code and short code for the
  * learners to check themselves in.
  *
  * <p>Each mark button posts {@code person:MARK:version}, the version of the mark the page showed,
@@ -109,16 +106,9 @@ public class TeachSessionPage {
         return back(person);
     }
 
-    /** Back to this page with a fresh roll, at the learner's line (post, redirect, get: a reload never repeats the mark). */
+    /** Back to this page with a fresh roll (post, redirect, get: a reload never repeats the mark); the message says whose mark. */
     private String back(Long person) {
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        try {
-            external.redirect(external.getRequestContextPath() + "/teach/session.xhtml?id=" + sessionId + (person == null ? "" : "#l" + person));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        FacesContext.getCurrentInstance().responseComplete();
-        return null;
+        return "/teach/session?faces-redirect=true&id=" + sessionId;
     }
 
     private static Long version(String text) {

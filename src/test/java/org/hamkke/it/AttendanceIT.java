@@ -423,6 +423,29 @@ class AttendanceIT {
         long forLarge = statements("/staff/roster.xhtml?cohort=" + large, cookie);
         System.out.printf("Roster statements per page: %d for 5 learners, %d for 60%n", forSmall, forLarge);
         assertEquals(forSmall, forLarge, "Statements per roster page, 5 and 60 learners");
+
+        // The instructor's pages too: the cohort with every learner's attendance, and a session's roll.
+        String instructor = people.create("en", "mentor");
+        teaches(small, AcademyData.personId(instructor));
+        teaches(large, AcademyData.personId(instructor));
+        String teacher;
+        try (Visitor v = new Visitor()) {
+            v.open("/teach/");
+            v.submitKeycloakLogin(instructor, PASSWORD);
+            teacher = Sessions.cookie(v);
+        }
+        long cohortSmall = statements("/teach/cohort.xhtml?id=" + small, teacher);
+        long cohortLarge = statements("/teach/cohort.xhtml?id=" + large, teacher);
+        long rollSmall = statements("/teach/session.xhtml?id=" + firstSession(small), teacher);
+        long rollLarge = statements("/teach/session.xhtml?id=" + firstSession(large), teacher);
+        System.out.printf("Instructor's cohort page: %d statements for 5 learners, %d for 60; a session's roll: %d and %d%n",
+                cohortSmall, cohortLarge, rollSmall, rollLarge);
+        assertEquals(cohortSmall, cohortLarge, "Statements per cohort page, 5 and 60 learners");
+        assertEquals(rollSmall, rollLarge, "Statements per roll, 5 and 60 learners");
+    }
+
+    private static long firstSession(long cohort) throws Exception {
+        return Db.count("select min(id) from cohort_session where cohort_id = ?", cohort);
     }
 
     private static long rosterCohort(int learners, String tag) throws Exception {

@@ -23,7 +23,8 @@ import org.hamkke.shared.db.Rows;
 /**
  * A cohort's roster as staff work it: everyone who asked, in every status, paged, sorted and
  * filtered in the database (one statement for the count, one for the page); approving or declining
- * requests, cancelling with a reason, enrolling people in bulk, and the CSV export. Every action is
+ * requests, cancelling with a reason, enrolling people in bulk, the CSV export, each learner's
+ * attendance so far (joined in the same statements), and "complete now". Every action is
  * audited, takes the cohort's lock first and follows the entities' rules; a seat it frees goes to
  * the first in line in the same transaction.
  */

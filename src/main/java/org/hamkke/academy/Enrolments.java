@@ -173,7 +173,8 @@ public class Enrolments {
                                        (select count(*) from cohort_session s where s.cohort_id = h.id) as sessions,
                                        (select count(*) from cohort_session s where s.cohort_id = h.id and s.starts_at <= ?2) as held,
                                        (select count(*) from attendance a join cohort_session s on s.id = a.session_id
-                                        where s.cohort_id = h.id and a.person_id = e.person_id and a.mark <> 'ABSENT') as attended
+                                        where s.cohort_id = h.id and a.person_id = e.person_id and a.mark <> 'ABSENT'
+                                          and s.starts_at <= ?2) as attended
                                 from enrolment e join cohort h on h.id = e.cohort_id join course c on c.id = h.course_id
                                 where e.person_id = ?1
                                 order by (e.status = 'CANCELLED'), h.starts_on desc, e.id desc""")

@@ -23,7 +23,8 @@ import org.hamkke.shared.db.Rows;
 /**
  * A cohort's roster as staff work it: everyone who asked, in every status, paged, sorted and
  * filtered in the database (one statement for the count, one for the page); approving or declining
- * requests, cancelling with a reason, enrolling people in bulk, and the CSV export. Every action is
+ * requests, cancelling with a reason, enrolling people in bulk, the CSV export, each learner's
+ * attendance so far (joined in the same statements), and "complete now". Every action is
  * audited, takes the cohort's lock first and follows the entities' rules; a seat it frees goes to
  * the first in line in the same transaction.
  */
@@ -47,9 +48,12 @@ public class Rosters {
     @Inject
     AcademyNotices notices;
 
+    @Inject
+    Completer completer;
+
     /** The cohort at the top of its roster, with how many are in each status. */
     public record Summary(long cohortId, long courseId, String courseTitleJson, String label, LocalDate startsOn, LocalDate endsOn,
-            String timeZone, int capacity, int seatsTaken, boolean approvalRequired, Map<EnrolmentStatus, Long> counts)
+            String timeZone, int capacity, int seatsTaken, boolean approvalRequired, Map<EnrolmentStatus, Long> counts, int held)
             implements java.io.Serializable {
 
         public long count(EnrolmentStatus status) {
@@ -59,7 +63,14 @@ public class Rosters {
 
     /** One enrolment on the roster. */
     public record Row(long enrolmentId, long personId, String name, String email, EnrolmentStatus status, long position,
-            Instant requestedAt, Instant offerExpiresAt, EndReason endedReason, String endedNote, long version) implements java.io.Serializable {}
+            Instant requestedAt, Instant offerExpiresAt, EndReason endedReason, String endedNote, long version, int attended)
+            implements java.io.Serializable {
+
+        /** The learner's sessions attended of those held so far ({@link Mark#attended}), for a roster whose summary says how many were held. */
+        public AttendanceShare share(Summary summary) {
+            return new AttendanceShare(attended, summary.held());
+        }
+    }
 
     /** What the roster shows: one status or all, and text found in the name or the e-mail address. */
     public record Filter(EnrolmentStatus status, String text) {}
@@ -90,6 +101,7 @@ public class Rosters {
         return Rows.first(em.createNativeQuery("""
                                 select h.id, h.course_id, c.title, h.label, h.starts_on, h.ends_on, h.time_zone, h.capacity, h.seats_taken,
                                        h.approval_required,
+                                       (select count(*) from cohort_session s where s.cohort_id = h.id and s.starts_at <= now()) as held,
                                        (select coalesce(jsonb_object_agg(s.status, s.n), '{}'::jsonb) from
                                           (select status, count(*) as n from enrolment where cohort_id = h.id group by status) s)::text as counts
                                 from cohort h join course c on c.id = h.course_id where h.id = ?1""")
@@ -102,20 +114,27 @@ public class Rosters {
                     }
                     return new Summary(r.id("id"), r.id("course_id"), r.text("title"), r.text("label"), r.date("starts_on"),
                             r.date("ends_on"), r.text("time_zone"), r.integer("capacity"), r.integer("seats_taken"),
-                            r.flag("approval_required"), counts);
+                            r.flag("approval_required"), counts, r.integer("held"));
                 });
     }
 
-    /** The cohort's enrolments with their person and place in line ({@code r}), for the count and the page. */
+    /**
+     * The cohort's enrolments with their person, place in line and sessions attended so far ({@code r}), for the count
+     * and the page: one statement however many learners (the marks are counted per person in one pass, then joined).
+     */
     private static final String ROSTER = """
-            with r as (
+            with held as (select s.id from cohort_session s where s.cohort_id = ?1 and s.starts_at <= now()),
+            marks as (select a.person_id, count(*) as attended from attendance a join held on held.id = a.session_id
+                      where a.mark <> 'ABSENT' group by a.person_id),
+            r as (
               select e.id, e.person_id, coalesce(nullif(p.display_name, ''), p.username) as name, coalesce(p.email, '') as email,
                      e.status, e.requested_at, e.offer_expires_at, e.ended_reason, e.ended_note, e.version, e.requested_seq,
+                     coalesce(m.attended, 0) as attended,
                      case when e.status = 'WAITLISTED'
                           then row_number() over (partition by e.status = 'WAITLISTED' order by e.requested_seq) else 0 end as position,
                      case e.status when 'OFFERED' then 1 when 'REQUESTED' then 2 when 'CONFIRMED' then 3 when 'WAITLISTED' then 4
                                    when 'COMPLETED' then 5 else 6 end as status_order
-              from enrolment e join person p on p.id = e.person_id
+              from enrolment e join person p on p.id = e.person_id left join marks m on m.person_id = e.person_id
               where e.cohort_id = ?1)
             """;
 
@@ -187,7 +206,7 @@ public class Rosters {
     private static Row row(Rows.Row r) {
         return new Row(r.id("id"), r.id("person_id"), r.text("name"), r.text("email"), r.constant(EnrolmentStatus.class, "status"),
                 r.id("position"), r.instant("requested_at"), r.instant("offer_expires_at"), r.constant(EndReason.class, "ended_reason"),
-                r.text("ended_note"), r.id("version"));
+                r.text("ended_note"), r.id("version"), r.integer("attended"));
     }
 
     private static void bind(jakarta.persistence.Query query, List<Object> params) {
@@ -292,6 +311,27 @@ public class Rosters {
         audit.record(actor, "cohort.bulk-enrol", Cohorts.AUDIT_TYPE, String.valueOf(cohortId), confirmed.size() + " confirmed, "
                 + waitlisted.size() + " waitlisted, " + already.size() + " already enrolled, " + unknown.size() + " not found");
         return new Bulk(confirmed, waitlisted, already, unknown);
+    }
+
+    /**
+     * Staff complete, now, the cohort's confirmed learners who meet the course's rule ({@link Completer}),
+     * as the scheduled job will once the cohort is over; the others stay confirmed.
+     *
+     * @return how many were completed
+     */
+    public int completeNow(Actor actor, long cohortId) {
+        List<Long> done = completer.complete(cohortId, EnrolmentStatus.Mover.STAFF, clock.instant(), false);
+        audit.record(actor, "cohort.complete", Cohorts.AUDIT_TYPE, String.valueOf(cohortId), done.size() + " completed by staff");
+        return done.size();
+    }
+
+    /**
+     * How many of the cohort's confirmed learners meet the course's rule now: what "complete now"
+     * would complete. Two statements (the course, then every learner's standing in one).
+     */
+    public int qualifying(long courseId, long cohortId) {
+        Course course = em.find(Course.class, courseId);
+        return course == null ? 0 : (int) completer.standings(cohortId).stream().filter(s -> s.meets(course)).count();
     }
 
     private Cohort lock(long cohortId) {

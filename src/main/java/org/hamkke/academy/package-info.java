@@ -31,6 +31,17 @@
  *       <td>{@link org.hamkke.academy.Certificate#revoke}</td></tr>
  *   <tr><td>one signing key for every instance, from the configuration or made once and kept</td>
  *       <td>{@code AcademyCredentials}, {@code CredentialKeyStore}</td></tr>
+ *   <tr><td>what counts as attended (present, late, excused), which marks may be given when, what a learner's
+ *       own check-in writes</td><td>{@link org.hamkke.academy.Mark}</td></tr>
+ *   <tr><td>when a session's code works, and when a check-in is late</td><td>{@link org.hamkke.academy.CheckInWindow}</td></tr>
+ *   <tr><td>what a code looks like and how a typed one is read; each session's random code</td>
+ *       <td>{@link org.hamkke.academy.CheckInCode}, drawn by the database (V16)</td></tr>
+ *   <tr><td>how many wrong codes a person may type</td><td>{@link org.hamkke.academy.AttemptLimit}</td></tr>
+ *   <tr><td>an instructor sees and changes only the cohorts they teach (404 otherwise); a mark or an assessment
+ *       changed meanwhile is never overwritten</td><td>{@link org.hamkke.academy.Teaching} (in every query)</td></tr>
+ *   <tr><td>completing the learners who meet the course's rule, once, under the cohort's lock, with
+ *       {@link org.hamkke.academy.EnrolmentCompleted} fired in the same transaction</td>
+ *       <td>{@link org.hamkke.academy.Completer}, run by {@link org.hamkke.academy.CourseCompletionJob} and "complete now"</td></tr>
  * </table>
  *
  * <p><b>The fairness invariant</b> (a cohort never holds more seats than its capacity; waitlist
@@ -45,7 +56,9 @@
  *
  * <p>Services: {@link org.hamkke.academy.Catalog} (anyone), {@link org.hamkke.academy.Enrolments}
  * (a learner's own), {@link org.hamkke.academy.Courses}, {@link org.hamkke.academy.Cohorts} and
- * {@link org.hamkke.academy.Rosters} (staff), {@link org.hamkke.academy.OfferExpiry} (the portal),
+ * {@link org.hamkke.academy.Rosters} (staff), {@link org.hamkke.academy.OfferExpiry} and
+ * {@link org.hamkke.academy.Completions} (the portal), {@link org.hamkke.academy.Teaching} (a cohort's
+ * instructors), {@link org.hamkke.academy.Attendances} (a learner's own check-in and record),
  * {@link org.hamkke.academy.Certificates} (staff, a learner's own, the portal) and
  * {@link org.hamkke.academy.Credentials} (anyone: verification, keys, revocation lists).
  */

@@ -53,6 +53,9 @@ public final class AccessPolicy {
             new Area("/reviewer/", Set.of(Role.REVIEWER)),
             new Area("/venture/", Set.of(Role.ENTREPRENEUR)),
             new Area("/me/", ANY_SIGNED_IN),
+            // Instructors are people named on a cohort, not a role: "teaches this cohort" is checked
+            // per object in the academy's queries (Teaching), and anything else answers 404.
+            new Area("/teach/", ANY_SIGNED_IN),
             // Attachments: whose file it is is checked per object, in the intake's query.
             new Area("/files/", ANY_SIGNED_IN));
 

@@ -28,7 +28,9 @@ class AccessPolicyTest {
         "/staffing.xhtml", "/no-such-page.xhtml", "/resources/hamkke/css/hamkke.css", "/INDEX.xhtml", "/index.xhtml/",
         "/signin/keycloak", "/files/attachment", "/WEB-INF/web.xml", "", "/academy/", "/academy/roster.xhtml", "/ACADEMY/catalog.xhtml",
         "/academy/catalog.xhtml/", "/me/enrol.xhtml", "/me/learning.xhtml", "/staff/roster.xhtml", "/verify.xhtml/", "/VERIFY.xhtml",
-        "/credentials", "/CREDENTIALS/jwks.json", "/me/certificates/pdf", "/me/certificates/credential", "/staff/certificates.xhtml"})
+        "/credentials", "/CREDENTIALS/jwks.json", "/me/certificates/pdf", "/me/certificates/credential", "/staff/certificates.xhtml",
+        "/me/check-in.xhtml",
+        "/teach/", "/teach/session.xhtml", "/teach/cohort.xhtml"})
     void everythingElseAsksAnonymousVisitorsToSignIn(String path) {
         assertEquals(SIGN_IN, AccessPolicy.decide(path, false, role -> false));
     }
@@ -60,6 +62,8 @@ class AccessPolicyTest {
         for (Role role : Role.values()) {
             assertEquals(ALLOW, AccessPolicy.decide("/me/", true, Set.of(role)::contains));
             assertEquals(ALLOW, AccessPolicy.decide("/no-such-page.xhtml", true, Set.of(role)::contains), "then 404");
+            // Instructors are people named on a cohort, whatever their role: the academy's queries decide, 404 otherwise.
+            assertEquals(ALLOW, AccessPolicy.decide("/teach/session.xhtml", true, Set.of(role)::contains));
         }
         assertEquals(ALLOW, AccessPolicy.decide("/venture/", true, Set.of(Role.ENTREPRENEUR)::contains));
         assertEquals(DENY, AccessPolicy.decide("/venture/", true, Set.of(Role.APPLICANT)::contains));

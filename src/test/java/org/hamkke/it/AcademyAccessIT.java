@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
  * enrolment on their pages. Certificates: the verification page and the credentials' endpoints for
  * anyone, without a session; another person's certificate downloads answer 404 to everyone;
  * staff's certificates page and its revocation for staff and admins only.
+ * enrolment on their pages. Teaching: {@code /teach/} is open to anyone signed in, but a cohort or
+ * session answers only to its instructors (the demo mentor teaches the invited cohort), 404 to
+ * everyone else, staff included; checking in is for anyone signed in, and a GET of it changes nothing.
  */
 class AcademyAccessIT {
 
@@ -31,6 +34,8 @@ class AcademyAccessIT {
     private static long finished;
     private static long certificate;
     private static String code;
+    private static long openSession;
+    private static long taughtSession;
 
     @BeforeAll
     static void cohorts() throws Exception {
@@ -48,6 +53,11 @@ class AcademyAccessIT {
         AcademyData.runJob("certificate-sweep", "access-certificates-" + tag);
         certificate = Db.count("select id from certificate where enrolment_id = ?", completed);
         code = Db.text("select code from certificate where id = ?", certificate);
+        openSession = AttendanceIT.session(open, "Open session " + tag, java.time.Duration.ofMinutes(-5), java.time.Duration.ofHours(1));
+        taughtSession = AttendanceIT.session(invited, "Taught session " + tag, java.time.Duration.ofMinutes(-5), java.time.Duration.ofHours(1));
+        Sessions.signedIn(DemoLogin.MENTOR);
+        AttendanceIT.teaches(invited, AcademyData.personId(DemoLogin.MENTOR.username()));
+        AcademyData.enrol(invited, someoneElse, "CONFIRMED");
     }
 
     private static Map<String, Integer> expected(DemoLogin role) {
@@ -81,6 +91,18 @@ class AcademyAccessIT {
         pages.put("/staff/certificates.xhtml?cohort=" + finished + "&revoke=" + certificate, staff ? 200 : 403);
         pages.put("/staff/certificates.xhtml?cohort=999999999", staff ? 404 : 403);
         pages.put("/staff/certificates.xhtml", staff ? 404 : 403);
+        boolean teaches = role == DemoLogin.MENTOR;
+        pages.put("/teach/", 200);
+        pages.put("/teach/index.xhtml", 200);
+        pages.put("/teach/cohort.xhtml?id=" + invited, teaches ? 200 : 404);
+        pages.put("/teach/session.xhtml?id=" + taughtSession, teaches ? 200 : 404);
+        pages.put("/teach/cohort.xhtml?id=" + open, 404);
+        pages.put("/teach/session.xhtml?id=" + openSession, 404);
+        pages.put("/teach/session.xhtml?id=abc", 404);
+        pages.put("/teach/session.xhtml?id=999999999", 404);
+        pages.put("/teach/cohort.xhtml", 404);
+        pages.put("/me/check-in.xhtml", 200);
+        pages.put("/me/check-in.xhtml?code=ABC234", 200);
         return pages;
     }
 
@@ -92,8 +114,9 @@ class AcademyAccessIT {
                 for (var page : expected(role).entrySet()) {
                     HtmlPage html = visitor.open(page.getKey());
                     assertEquals(page.getValue(), visitor.status(), role + " on " + page.getKey());
-                    if (!page.getKey().startsWith("/staff/") && !page.getKey().startsWith("/verify.xhtml?code=" + code)) {
-                        // Only staff's roster names people (and a certificate's page its holder, to whoever has its code).
+                    if (!page.getKey().startsWith("/staff/") && !page.getKey().startsWith("/teach/")
+                            && !page.getKey().startsWith("/verify.xhtml?code=" + code)) {
+                        // Only staff's roster and an instructor's roll name people (and a certificate's page its holder, to whoever has its code).
                         assertFalse(html.asNormalizedText().contains("Someone Else"), role + " sees another's enrolment on " + page.getKey());
                     }
                 }
@@ -103,8 +126,67 @@ class AcademyAccessIT {
                 assertFalse(enrol.asNormalizedText().contains("A private reason"));
                 assertNull(visitor.open("/me/learning.xhtml").getFirstByXPath("//li[@data-cohort='" + open + "']"), role.toString());
                 assertNull(visitor.html().getFirstByXPath("//li[@data-certificate='" + certificate + "']"), role + " sees another's certificate");
+                // An instructor's pages name only their own cohort's learners; anyone else's show nobody.
+                HtmlPage teach = visitor.open("/teach/session.xhtml?id=" + openSession);
+                assertFalse(teach.asNormalizedText().contains("Someone Else"), role + " sees a learner of a cohort they do not teach");
+                assertEquals(role == DemoLogin.MENTOR, visitor.open("/teach/").getFirstByXPath("//li[@data-cohort='" + invited + "']") != null,
+                        role + ": only the instructor's cohorts are listed");
             }
         }
+    }
+
+    /**
+     * The roll's, the assessment's and "complete now"'s posts reach only the instructor's own cohort.
+     * The mentor, instructor of the invited cohort, takes a real form of their own session's and
+     * cohort's pages and posts it to another cohort's session and cohort: 404 before any action runs
+     * (the page finds nothing it may show). Everyone else, with no such form to take, gets nothing
+     * either. Nothing is marked, nobody completed.
+     */
+    @Test
+    void onlyTheInstructorPostsTheRoll() throws Exception {
+        long before = Db.count("select count(*) from attendance where session_id in (?, ?)", openSession, taughtSession);
+        try (Visitor mentor = new Visitor()) {
+            mentor.signIn(DemoLogin.MENTOR);
+            post(mentor, mentor.open("/teach/session.xhtml?id=" + taughtSession), "/teach/session.xhtml?id=" + openSession,
+                    "roll", "roll:save", someoneElse + ":PRESENT:-1", 404);
+            post(mentor, mentor.open("/teach/cohort.xhtml?id=" + invited), "/teach/cohort.xhtml?id=" + open,
+                    "complete", "complete:completeNow", "x", 404);
+        }
+        for (DemoLogin role : DemoLogin.values()) {
+            if (role == DemoLogin.MENTOR) {
+                continue;
+            }
+            try (Visitor visitor = new Visitor()) {
+                visitor.signIn(role);
+                for (String action : List.of("/teach/session.xhtml?id=" + taughtSession, "/teach/cohort.xhtml?id=" + invited)) {
+                    var request = new org.htmlunit.WebRequest(new java.net.URI(TestStack.portalUrl() + action).toURL(), org.htmlunit.HttpMethod.POST);
+                    request.setRequestParameters(List.of(new org.htmlunit.util.NameValuePair("jakarta.faces.ViewState", "forged"),
+                            new org.htmlunit.util.NameValuePair("roll:save", someoneElse + ":PRESENT:-1"),
+                            new org.htmlunit.util.NameValuePair("complete:completeNow", "x")));
+                    request.setAdditionalHeader("Origin", TestStack.portalUrl());
+                    var response = visitor.browser().getPage(request).getWebResponse();
+                    assertTrue(response.getStatusCode() >= 400, role + " posting to " + action + ": " + response.getStatusCode());
+                    assertFalse(response.getContentAsString().contains("Someone Else"), role + " sees a learner");
+                }
+            }
+        }
+        assertEquals(before, Db.count("select count(*) from attendance where session_id in (?, ?)", openSession, taughtSession), "Nothing marked");
+        assertEquals("CONFIRMED", Db.text("select status from enrolment where cohort_id = ? and person_id = ?", invited, someoneElse), "Nobody completed");
+        assertEquals("CONFIRMED", Db.text("select status from enrolment where cohort_id = ? and person_id = ? and status <> 'CANCELLED'", open, someoneElse));
+    }
+
+    /** Posts a real form of one page (its view state and nonce) to another address, pressing {@code button} with {@code value}. */
+    private static void post(Visitor visitor, HtmlPage page, String action, String form, String button, String value, int expected) throws Exception {
+        String viewState = page.<org.htmlunit.html.HtmlInput>getFirstByXPath("//form[@id='" + form + "']//input[@name='jakarta.faces.ViewState']").getValue();
+        String nonce = page.<org.htmlunit.html.HtmlInput>getFirstByXPath("//form[@id='" + form + "']//input[@name='primefaces.nonce']").getValue();
+        var request = new org.htmlunit.WebRequest(new java.net.URI(TestStack.portalUrl() + action).toURL(), org.htmlunit.HttpMethod.POST);
+        request.setRequestParameters(List.of(new org.htmlunit.util.NameValuePair("jakarta.faces.ViewState", viewState),
+                new org.htmlunit.util.NameValuePair("primefaces.nonce", nonce), new org.htmlunit.util.NameValuePair(form, form),
+                new org.htmlunit.util.NameValuePair(button, value)));
+        request.setAdditionalHeader("Origin", TestStack.portalUrl());
+        var response = visitor.browser().getPage(request).getWebResponse();
+        assertEquals(expected, response.getStatusCode(), "Posting " + button + " to " + action);
+        assertFalse(response.getContentAsString().contains("Someone Else"));
     }
 
     /** Actions are posts to the same addresses: a forged post from a role without the page is refused before any code runs. */
@@ -151,7 +233,8 @@ class AcademyAccessIT {
         }
         // The credentials are read, never written to: a post is not a method they answer.
         assertEquals(405, RawHttp.send("POST", "/credentials/jwks.json", null, null, "x=1").status());
-        for (String page : List.of("/me/learning.xhtml", "/me/enrol.xhtml?cohort=" + open, "/staff/courses.xhtml", "/staff/course.xhtml",
+        for (String page : List.of("/me/learning.xhtml", "/me/enrol.xhtml?cohort=" + open, "/me/check-in.xhtml?code=ABC234", "/teach/",
+                "/teach/session.xhtml?id=" + openSession, "/teach/cohort.xhtml?id=" + open, "/staff/courses.xhtml", "/staff/course.xhtml",
                 "/staff/cohorts.xhtml", "/staff/cohort.xhtml?id=" + open, "/staff/roster.xhtml?cohort=" + open,
                 "/me/certificates/pdf?id=" + certificate, "/me/certificates/credential?id=" + certificate,
                 "/staff/certificates.xhtml?cohort=" + finished)) {

@@ -63,6 +63,10 @@ class ParameterFuzzIT {
         PAGES.put("/me/certificates/pdf", List.of("id"));
         PAGES.put("/me/certificates/credential", List.of("id"));
         PAGES.put("/credentials/status/1", List.of("x"));
+        PAGES.put("/me/check-in.xhtml", List.of("code"));
+        PAGES.put("/teach/index.xhtml", List.of("x"));
+        PAGES.put("/teach/cohort.xhtml", List.of("id"));
+        PAGES.put("/teach/session.xhtml", List.of("id"));
         PAGES.put("/mentor/index.xhtml", List.of("x"));
         PAGES.put("/venture/index.xhtml", List.of("x"));
         PAGES.put("/signin", List.of("return"));
@@ -113,7 +117,8 @@ class ParameterFuzzIT {
         for (String table : List.of("programme_call", "call_question", "rubric_criterion", "application", "application_member",
                 "application_file", "stage_change", "review_assignment", "review", "review_reopening", "venture", "venture_member",
                 "person_role", "notice_preference", "system_setting", "audit_entry", "course", "course_prerequisite", "cohort",
-                "cohort_instructor", "cohort_invitation", "cohort_session", "enrolment", "attendance", "certificate")) {
+                "cohort_instructor", "cohort_invitation", "cohort_session", "enrolment", "attendance", "certificate", "session_check_in",
+                "check_in_attempt", "final_assessment")) {
             digests.put(table, Db.text("select coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from " + table + " t"));
         }
         digests.put("notice", Db.text("select coalesce(md5(string_agg((id, recipient_id, kind, dedupe_key, data)::text, '|' order by id)), '') from notice"));

@@ -32,7 +32,8 @@ class PathSpellingIT {
             "/me/index.xhtml", "/me/apply.xhtml?call=1", "/me/notices.xhtml", "/files/attachment?id=1", "/me/notices/open?id=1",
             "/me/learning.xhtml", "/me/enrol.xhtml?cohort=1", "/staff/courses.xhtml", "/staff/course.xhtml", "/staff/cohorts.xhtml",
             "/staff/cohort.xhtml?id=1", "/staff/roster.xhtml?cohort=1", "/staff/certificates.xhtml?cohort=1", "/me/certificates/pdf?id=1",
-            "/me/certificates/credential?id=1");
+            "/me/certificates/credential?id=1", "/me/check-in.xhtml?code=ABC234", "/teach/index.xhtml", "/teach/session.xhtml?id=1",
+            "/teach/cohort.xhtml?id=1");
 
     private static String applicantCookie;
     private static String staffCookie;

@@ -7,6 +7,9 @@ import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.hamkke.academy.Attendances;
 import org.hamkke.academy.EnrolmentStatus;
 import org.hamkke.academy.Enrolments;
 import org.hamkke.identity.web.CurrentUser;
@@ -15,7 +18,9 @@ import org.hamkke.identity.web.CurrentUser;
  * "My learning" ({@code /me/learning.xhtml}): offers waiting for an answer first, with until when;
  * then the person's cohorts with their status and place in line; the next sessions where they
  * have a seat; and what ended. Read in two statements; each cohort links to its enrolment page,
- * where the answers are given.
+ * where the answers are given. Each cohort where they hold (or held) a seat shows their own record:
+ * sessions attended of those held so far, and each session's mark (a third statement; only their own
+ * marks are read).
  */
 @Named
 @RequestScoped
@@ -30,15 +35,26 @@ public class MyLearningPage {
     CurrentUser currentUser;
 
     @Inject
+    Attendances attendances;
+
+    @Inject
     Clock clock;
 
     private List<Enrolments.Learning> all;
     private List<Enrolments.Upcoming> upcoming;
+    private Map<Long, List<Attendances.SessionMark>> record;
 
     @PostConstruct
     void load() {
         all = enrolments.learning(currentUser.getPersonId());
         upcoming = enrolments.upcoming(currentUser.getPersonId(), UPCOMING);
+        record = attendances.record(currentUser.getPersonId()).stream()
+                .collect(Collectors.groupingBy(Attendances.SessionMark::cohortId));
+    }
+
+    /** The person's marks for the cohort's sessions held so far, in time order. */
+    public List<Attendances.SessionMark> record(long cohortId) {
+        return record.getOrDefault(cohortId, List.of());
     }
 
     public List<Enrolments.Learning> getOffers() {

@@ -59,6 +59,7 @@ public class RosterPage implements Serializable {
     private List<Long> picked = new ArrayList<>();
     private String emails;
     private Rosters.Bulk bulk;
+    private Integer qualifying;
 
     @PostConstruct
     void load() {
@@ -118,6 +119,28 @@ public class RosterPage implements Serializable {
             PageMessages.error("academy.changedMeanwhile");
         }
         return "/staff/roster?faces-redirect=true&cohort=" + cohortId;
+    }
+
+    /** Completes the cohort's confirmed learners who meet the course's rule now (as the job will once the cohort is over). */
+    public String completeNow() {
+        if (cohortId == null) {
+            return null;
+        }
+        int done = rosters.completeNow(currentUser.actor(), cohortId);
+        if (done == 0) {
+            PageMessages.info("teach.complete.none");
+        } else {
+            PageMessages.info("teach.complete.done", String.valueOf(done));
+        }
+        return "/staff/roster?faces-redirect=true&cohort=" + cohortId;
+    }
+
+    /** How many confirmed learners "complete now" would complete. */
+    public int getQualifying() {
+        if (qualifying == null) {
+            qualifying = summary == null ? 0 : rosters.qualifying(summary.courseId(), cohortId);
+        }
+        return qualifying;
     }
 
     public String enrolAll() {

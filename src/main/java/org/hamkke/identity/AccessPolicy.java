@@ -36,7 +36,11 @@ public final class AccessPolicy {
     private static final List<String> PUBLIC_FOLDERS = List.of(
             // stylesheets, scripts and images served by Faces from resources/ and the libraries
             "/jakarta.faces.resource/",
-            "/health/");
+            "/health/",
+            // the academy's calendar feeds (FeedServlet): a public cohort's, and a person's own at a
+            // secret address, which is its own credential (calendar apps cannot sign in); anything
+            // else below them answers 404
+            "/feeds/cohort/", "/feeds/me/");
 
     private record Area(String folder, Set<Role> roles) {}
 

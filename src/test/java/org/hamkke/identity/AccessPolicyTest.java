@@ -16,7 +16,8 @@ class AccessPolicyTest {
     @ParameterizedTest
     @ValueSource(strings = {"/", "/index.xhtml", "/jakarta.faces.resource/x.css.xhtml", "/signin", "/callback", "/language",
         "/health", "/health/ready", "/health/live",
-        "/oidc/backchannel-logout", "/academy/catalog.xhtml", "/academy/cohort.xhtml"})
+        "/oidc/backchannel-logout", "/academy/catalog.xhtml", "/academy/cohort.xhtml", "/feeds/cohort/12.ics",
+        "/feeds/me/aBcD_-0123456789aBcD_-0123456789aBcD_-01234.ics", "/feeds/me/anything"})
     void theShortListOfPublicPathsIsOpenToEveryone(String path) {
         assertEquals(ALLOW, AccessPolicy.decide(path, false, role -> false));
     }
@@ -26,7 +27,8 @@ class AccessPolicyTest {
     @ValueSource(strings = {"/me/", "/me", "/staff/", "/staff", "/staff/index.xhtml", "/admin/x.xhtml", "/venture/",
         "/staffing.xhtml", "/no-such-page.xhtml", "/resources/hamkke/css/hamkke.css", "/INDEX.xhtml", "/index.xhtml/",
         "/signin/keycloak", "/files/attachment", "/WEB-INF/web.xml", "", "/academy/", "/academy/roster.xhtml", "/ACADEMY/catalog.xhtml",
-        "/academy/catalog.xhtml/", "/me/enrol.xhtml", "/me/learning.xhtml", "/staff/roster.xhtml"})
+        "/academy/catalog.xhtml/", "/me/enrol.xhtml", "/me/learning.xhtml", "/staff/roster.xhtml", "/feeds/", "/feeds",
+        "/feeds/other/1.ics", "/FEEDS/cohort/1.ics", "/feeds/me"})
     void everythingElseAsksAnonymousVisitorsToSignIn(String path) {
         assertEquals(SIGN_IN, AccessPolicy.decide(path, false, role -> false));
     }

@@ -69,6 +69,23 @@ public final class CalendarFeed {
     /** A zone's VTIMEZONE, or none when the registry has no definition (then UTC moments are written). */
     private static final Map<String, Optional<VTimeZone>> DEFINITIONS = new ConcurrentHashMap<>();
 
+    /**
+     * Documents written lately, by everything they say: a calendar app asking again for a feed that
+     * has not changed costs its two statements, not a second rendering. ical4j takes some 10-30 ms
+     * for a feed (it resolves the zone of every zoned time by listing all the JDK's zone ids); the
+     * 500 most recent documents are a few megabytes at most.
+     */
+    private static final int KEPT = 500;
+    private static final Map<Document, String> WRITTEN = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Document, String> eldest) {
+            return size() > KEPT;
+        }
+    };
+
+    /** Everything a document is written from: equal inputs, the same bytes. */
+    private record Document(String name, List<Event> events, String uidDomain) {}
+
     private CalendarFeed() {}
 
     /**
@@ -89,6 +106,21 @@ public final class CalendarFeed {
      * @param uidDomain the portal's host name, so UIDs are unique beyond this portal
      */
     public static String write(String name, List<Event> events, String uidDomain) {
+        Document document = new Document(name, List.copyOf(events), uidDomain);
+        synchronized (WRITTEN) {
+            String text = WRITTEN.get(document);
+            if (text != null) {
+                return text;
+            }
+        }
+        String text = render(document.name(), document.events(), document.uidDomain());
+        synchronized (WRITTEN) {
+            WRITTEN.put(document, text);
+        }
+        return text;
+    }
+
+    private static String render(String name, List<Event> events, String uidDomain) {
         Calendar calendar = new Calendar()
                 .add(new ProdId(PRODUCT))
                 .add(ImmutableVersion.VERSION_2_0)

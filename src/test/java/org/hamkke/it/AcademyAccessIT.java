@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * anyone (and no session for anonymous readers), enrolling and "My learning" for anyone signed in,
  * staff's courses, cohorts and rosters for staff and admins only. Objects too: an invited-only
  * cohort answers 404 to those not invited, like a missing one; nobody sees another person's
- * enrolment on their pages.
+ * enrolment on their pages. The calendar feeds: a public cohort's for anyone, an invited-only
+ * cohort's for nobody, a person's only at its secret address, all without a session.
  */
 class AcademyAccessIT {
 
@@ -26,6 +27,11 @@ class AcademyAccessIT {
     private static long open;
     private static long invited;
     private static long someoneElse;
+    private static String someoneElsesFeed;
+
+    private static int status(Visitor visitor, String path) throws Exception {
+        return visitor.openRaw(TestStack.portalUrl() + path).getWebResponse().getStatusCode();
+    }
 
     @BeforeAll
     static void cohorts() throws Exception {
@@ -34,6 +40,9 @@ class AcademyAccessIT {
         open = AcademyData.cohort(course, 5);
         invited = AcademyData.cohort(course, 5, Map.of("visibility", "INVITED"));
         someoneElse = IntakeData.person("Someone Else " + tag, "someone+" + tag + "@it.example", "");
+        someoneElsesFeed = ("feed" + tag + "x".repeat(43)).substring(0, 43);
+        IntakeData.execute("insert into calendar_feed (person_id, token_hash, language, created_at) values (?, sha256(convert_to(?, 'UTF8')), 'en', now())",
+                someoneElse, someoneElsesFeed);
         IntakeData.execute("insert into enrolment (cohort_id, person_id, status, requested_at, ended_at, ended_reason, ended_note) "
                 + "values (?, ?, 'CANCELLED', now(), now(), 'STAFF', 'A private reason " + tag + "')", open, someoneElse);
         AcademyData.enrol(open, someoneElse, "CONFIRMED");
@@ -79,6 +88,12 @@ class AcademyAccessIT {
                 assertEquals("NONE", enrol.getElementById("standing").getAttribute("data-status"), role.toString());
                 assertFalse(enrol.asNormalizedText().contains("A private reason"));
                 assertNull(visitor.open("/me/learning.xhtml").getFirstByXPath("//li[@data-cohort='" + open + "']"), role.toString());
+                // The feeds: a public cohort's for all, an invited-only cohort's for none (staff included: a feed is public
+                // or nothing), a made-up address for nobody; someone else's address is its own credential, whoever holds it.
+                assertEquals(200, status(visitor, "/feeds/cohort/" + open + ".ics"), role.toString());
+                assertEquals(404, status(visitor, "/feeds/cohort/" + invited + ".ics"), role.toString());
+                assertEquals(404, status(visitor, "/feeds/me/" + "B".repeat(43) + ".ics"), role.toString());
+                assertEquals(200, status(visitor, "/feeds/me/" + someoneElsesFeed + ".ics"), role.toString());
             }
         }
     }
@@ -114,6 +129,13 @@ class AcademyAccessIT {
             String cookies = response.header("set-cookie");
             assertTrue(cookies == null || !cookies.contains(Sessions.COOKIE), () -> page + " started a session: " + cookies);
         }
+        for (String feed : List.of("/feeds/cohort/" + open + ".ics", "/feeds/cohort/" + invited + ".ics", "/feeds/me/" + someoneElsesFeed + ".ics",
+                "/feeds/me/" + "C".repeat(43) + ".ics")) {
+            RawHttp.Response response = RawHttp.get(feed, null);
+            String cookies = response.header("set-cookie");
+            assertTrue(cookies == null || !cookies.contains(Sessions.COOKIE), () -> feed + " started a session: " + cookies);
+        }
+        assertEquals(404, RawHttp.get("/feeds/cohort/" + invited + ".ics", null).status());
         assertEquals(404, RawHttp.get("/academy/cohort.xhtml?id=" + invited, null).status());
         for (String page : List.of("/me/learning.xhtml", "/me/enrol.xhtml?cohort=" + open, "/staff/courses.xhtml", "/staff/course.xhtml",
                 "/staff/cohorts.xhtml", "/staff/cohort.xhtml?id=" + open, "/staff/roster.xhtml?cohort=" + open)) {

@@ -38,7 +38,7 @@ import org.hamkke.shared.web.RequestParams;
 public class FeedServlet extends HttpServlet {
 
     private static final Pattern PERSONAL = Pattern.compile("/me/([A-Za-z0-9_-]{43})\\.ics");
-    private static final Pattern COHORT = Pattern.compile("/cohort/([0-9]{1,19})\\.ics");
+    private static final Pattern COHORT = Pattern.compile("/cohort/([1-9][0-9]{0,18})\\.ics");
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     @Inject
@@ -83,7 +83,6 @@ public class FeedServlet extends HttpServlet {
         }
         response.setContentType("text/calendar; charset=utf-8");
         response.setHeader("Content-Disposition", "inline; filename=\"" + fileName + "\"");
-        response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }
 

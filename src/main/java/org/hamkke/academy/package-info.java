@@ -24,6 +24,12 @@
  *   <tr><td>offers whose time is up pass on; offers about to end are reminded once</td>
  *       <td>{@link org.hamkke.academy.OfferExpiry}, run by {@link org.hamkke.academy.WaitlistOfferExpiryJob}</td></tr>
  *   <tr><td>who hears what, once, in their language</td><td>{@link org.hamkke.academy.AcademyNotices}</td></tr>
+ *   <tr><td>whose sessions a calendar feed lists (a person's seats; a public cohort's), the secret address kept only as
+ *       its hash and replaced on request</td><td>{@link org.hamkke.academy.Feeds}</td></tr>
+ *   <tr><td>what a feed says and how (RFC 5545: zones, UIDs, SEQUENCE, DTSTAMP, folding)</td>
+ *       <td>{@link org.hamkke.academy.CalendarFeed}</td></tr>
+ *   <tr><td>what counts as having completed a course, for other features (the intake's calls)</td>
+ *       <td>{@link org.hamkke.academy.Completions}</td></tr>
  * </table>
  *
  * <p><b>The fairness invariant</b> (a cohort never holds more seats than its capacity; waitlist
@@ -38,6 +44,8 @@
  *
  * <p>Services: {@link org.hamkke.academy.Catalog} (anyone), {@link org.hamkke.academy.Enrolments}
  * (a learner's own), {@link org.hamkke.academy.Courses}, {@link org.hamkke.academy.Cohorts} and
- * {@link org.hamkke.academy.Rosters} (staff), {@link org.hamkke.academy.OfferExpiry} (the portal).
+ * {@link org.hamkke.academy.Rosters} (staff), {@link org.hamkke.academy.OfferExpiry} (the portal),
+ * {@link org.hamkke.academy.Feeds} (anyone holding a feed's address; a person making their own) and
+ * {@link org.hamkke.academy.Completions} (what the rest of the portal may ask).
  */
 package org.hamkke.academy;

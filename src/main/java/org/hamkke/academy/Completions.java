@@ -4,29 +4,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
+import java.io.Serializable;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hamkke.academy.EnrolmentStatus.Mover;
+import java.util.Map;
+import java.util.Optional;
 import org.hamkke.identity.Allowed;
-import org.hamkke.shared.audit.Actor;
-import org.hamkke.shared.audit.AuditLog;
+import org.hamkke.identity.Role;
+import org.hamkke.shared.db.Rows;
 
 /**
- * The portal's own completion work, run by {@link CourseCompletionJob}: cohorts that are over
- * ({@link Completer#isOver}) and still hold confirmed learners have those who meet the course's
- * rule completed, one transaction per cohort under its lock ({@link Completer}). Safe to run twice,
- * or on two instances at once: a completed enrolment is no longer confirmed, so a second run finds
- * nothing to do and fires nothing.
- *
- * <p>Learners who do not meet the rule stay confirmed: an assessment recorded later, or a mark
- * corrected, lets a later run complete them. The job looks back {@code hamkke.academy.completion-lookback}
- * (30 days) so it does not read every old cohort forever; after that, an instructor's or staff's
- * "complete now" still applies the same rule.
+ * What the rest of the portal may ask the academy about courses and their completion: the
+ * intake's programme calls may require a completed course, and ask here (the academy reads no
+ * other feature; they read it). A course counts as completed by a person when one of their
+ * enrolments in any cohort of it is {@link EnrolmentStatus#COMPLETED}, the same rule the
+ * academy's own prerequisites follow ({@link Cohort#enrol}).
  */
-@Allowed(portal = true)
 @ApplicationScoped
 @Transactional
 public class Completions {
@@ -34,42 +28,46 @@ public class Completions {
     @Inject
     EntityManager em;
 
-    @Inject
-    Completer completer;
+    /** A course by its id and title (JSON per language), for a page that names and links it. */
+    public record CourseRef(long id, String titleJson, boolean active) implements Serializable {}
 
-    @Inject
-    AuditLog audit;
-
-    @Inject
-    @ConfigProperty(name = "hamkke.academy.completion-lookback", defaultValue = "P30D")
-    Duration lookback;
-
-    /** Cohorts over by {@code now} (within the look-back) that still hold confirmed learners. */
-    public List<Long> dueCohorts(Instant now) {
-        @SuppressWarnings("unchecked")
-        List<Object> ids = em.createNativeQuery("""
-                        select h.id from cohort h
-                        where exists (select 1 from enrolment e where e.cohort_id = h.id and e.status = 'CONFIRMED')
-                          and coalesce((select max(s.ends_at) from cohort_session s where s.cohort_id = h.id),
-                                       (h.ends_on + 1)::timestamp at time zone h.time_zone) between ?2 and ?1
-                        order by h.id""")
-                .setParameter(1, Timestamp.from(now))
-                .setParameter(2, Timestamp.from(now.minus(lookback)))
-                .getResultList();
-        return ids.stream().map(id -> ((Number) id).longValue()).toList();
+    /** Whether the person has completed the course (in any of its cohorts). */
+    @Allowed(signedIn = true, portal = true)
+    public boolean hasCompleted(long personId, long courseId) {
+        return !em.createNativeQuery("""
+                        select 1 from enrolment e join cohort h on h.id = e.cohort_id
+                        where e.person_id = ?1 and h.course_id = ?2 and e.status = 'COMPLETED' limit 1""")
+                .setParameter(1, personId)
+                .setParameter(2, courseId)
+                .getResultList()
+                .isEmpty();
     }
 
-    /**
-     * Completes the qualifying confirmed learners of a cohort that is over (checked again under its lock).
-     *
-     * @return how many were completed now
-     */
-    public int completeEnded(long cohortId, Instant now) {
-        List<Long> done = completer.complete(cohortId, Mover.PORTAL, now, true);
-        if (!done.isEmpty()) {
-            audit.record(Actor.SYSTEM, "cohort.complete", Cohorts.AUDIT_TYPE, String.valueOf(cohortId),
-                    done.size() + " completed by the scheduled job");
+    /** A course's id and title: public, as the catalog is. */
+    @Allowed(anyone = true)
+    public Optional<CourseRef> course(long courseId) {
+        return courses(List.of(courseId)).values().stream().findFirst();
+    }
+
+    /** Several courses by id, in one statement; ids that name no course are left out. */
+    @Allowed(anyone = true)
+    public Map<Long, CourseRef> courses(Collection<Long> courseIds) {
+        Map<Long, CourseRef> found = new LinkedHashMap<>();
+        if (courseIds.isEmpty()) {
+            return found;
         }
-        return done.size();
+        Rows.list(em.createNativeQuery("select id, title, status = 'ACTIVE' as active from course where id = any(cast(?1 as bigint[]))")
+                        .setParameter(1, Ids.array(courseIds)),
+                r -> new CourseRef(r.id("id"), r.text("title"), r.flag("active")))
+                .forEach(c -> found.put(c.id(), c));
+        return found;
+    }
+
+    /** The active courses, for staff choosing the one a call requires. */
+    @Allowed({Role.STAFF, Role.ADMIN})
+    public List<CourseRef> activeCourses() {
+        return Rows.list(em.createNativeQuery("""
+                        select id, title, true as active from course where status = 'ACTIVE' order by lower(title ->> 'en'), id"""),
+                r -> new CourseRef(r.id("id"), r.text("title"), r.flag("active")));
     }
 }

@@ -18,7 +18,7 @@ import org.quartz.Trigger;
 /**
  * Every hour ({@code hamkke.academy.completion-interval}): the learners of cohorts that are over
  * and who meet their course's rule are completed, and the certificate follows through
- * {@link EnrolmentCompleted} ({@link Completions}). Hourly rather than daily, so a learner whose
+ * {@link EnrolmentCompleted} ({@link CompletionRuns}). Hourly rather than daily, so a learner whose
  * last session ended this evening has their certificate the same evening.
  *
  * <p>On the clustered job store each firing runs on one instance; the work is idempotent anyway
@@ -32,7 +32,7 @@ public class CourseCompletionJob implements ScheduledJob {
     private static final Logger LOG = Logger.getLogger(CourseCompletionJob.class.getName());
 
     @Inject
-    Completions completions;
+    CompletionRuns completions;
 
     @Inject
     Clock clock;

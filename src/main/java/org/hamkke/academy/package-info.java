@@ -42,6 +42,12 @@
  *   <tr><td>completing the learners who meet the course's rule, once, under the cohort's lock, with
  *       {@link org.hamkke.academy.EnrolmentCompleted} fired in the same transaction</td>
  *       <td>{@link org.hamkke.academy.Completer}, run by {@link org.hamkke.academy.CourseCompletionJob} and "complete now"</td></tr>
+ *   <tr><td>whose sessions a calendar feed lists (a person's seats; a public cohort's), the secret address kept only as
+ *       its hash and replaced on request</td><td>{@link org.hamkke.academy.Feeds}</td></tr>
+ *   <tr><td>what a feed says and how (RFC 5545: zones, UIDs, SEQUENCE, DTSTAMP, folding)</td>
+ *       <td>{@link org.hamkke.academy.CalendarFeed}</td></tr>
+ *   <tr><td>what counts as having completed a course, for other features (the intake's calls)</td>
+ *       <td>{@link org.hamkke.academy.Completions}</td></tr>
  * </table>
  *
  * <p><b>The fairness invariant</b> (a cohort never holds more seats than its capacity; waitlist
@@ -57,9 +63,11 @@
  * <p>Services: {@link org.hamkke.academy.Catalog} (anyone), {@link org.hamkke.academy.Enrolments}
  * (a learner's own), {@link org.hamkke.academy.Courses}, {@link org.hamkke.academy.Cohorts} and
  * {@link org.hamkke.academy.Rosters} (staff), {@link org.hamkke.academy.OfferExpiry} and
- * {@link org.hamkke.academy.Completions} (the portal), {@link org.hamkke.academy.Teaching} (a cohort's
+ * {@link org.hamkke.academy.CompletionRuns} (the portal), {@link org.hamkke.academy.Teaching} (a cohort's
  * instructors), {@link org.hamkke.academy.Attendances} (a learner's own check-in and record),
- * {@link org.hamkke.academy.Certificates} (staff, a learner's own, the portal) and
- * {@link org.hamkke.academy.Credentials} (anyone: verification, keys, revocation lists).
+ * {@link org.hamkke.academy.Certificates} (staff, a learner's own, the portal),
+ * {@link org.hamkke.academy.Credentials} (anyone: verification, keys, revocation lists),
+ * {@link org.hamkke.academy.Feeds} (anyone holding a feed's address; a person making their own) and
+ * {@link org.hamkke.academy.Completions} (what the rest of the portal may ask).
  */
 package org.hamkke.academy;

@@ -41,7 +41,11 @@ public final class AccessPolicy {
             "/health/",
             // the academy's credentials for verifiers and wallets: issuer profile, public keys, revocation lists
             // (one servlet, academy.web.CredentialsServlet, answering 404 for anything else below it)
-            "/credentials/");
+            "/credentials/",
+            // the academy's calendar feeds (FeedServlet): a public cohort's, and a person's own at a
+            // secret address, which is its own credential (calendar apps cannot sign in); anything
+            // else below them answers 404
+            "/feeds/cohort/", "/feeds/me/");
 
     private record Area(String folder, Set<Role> roles) {}
 

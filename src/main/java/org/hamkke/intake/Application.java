@@ -302,10 +302,18 @@ public class Application extends BaseEntity {
     /**
      * What stops this draft from being submitted now, each next to its field; empty when it may go.
      * A collective names at least two members, each consenting, each address (if given) an
-     * address; every question of the call is answered as it asks ({@link CallQuestion#problemWith}).
+     * address; every question of the call is answered as it asks ({@link CallQuestion#problemWith});
+     * and when the call requires a course of the academy, the applicant has completed it (the
+     * problem's field is "course", its argument the course's id, so the page can name and link it).
+     *
+     * @param completed the courses the applicant has completed, as the academy says
      */
-    public List<Problem> problems() {
+    public List<Problem> problems(CompletedCourses completed) {
         List<Problem> problems = new ArrayList<>();
+        Long required = call.getRequiredCourseId();
+        if (required != null && !completed.includes(required)) {
+            problems.add(new Problem("course", "apply.courseRequired", String.valueOf(required)));
+        }
         if (blank(name)) {
             problems.add(new Problem("name", "apply.nameRequired"));
         }
@@ -330,15 +338,16 @@ public class Application extends BaseEntity {
      * {@link Stage} machine. Submitting again (a double click, a retry on a slow link) changes
      * nothing and answers with the same receipt.
      *
+     * @param completed the courses the applicant has completed (a call may require one)
      * @return the receipt
      * @throws Refused "apply.closed", or every problem that stops it ({@link #problems})
      */
-    public String submit(Actor applicant, String receipt, Instant now) {
+    public String submit(Actor applicant, String receipt, Instant now, CompletedCourses completed) {
         if (!isDraft()) {
             return this.receipt;
         }
         requireEditable(now);
-        List<Problem> problems = problems();
+        List<Problem> problems = problems(completed);
         if (!problems.isEmpty()) {
             throw new Refused(problems);
         }

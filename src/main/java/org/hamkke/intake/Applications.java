@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hamkke.academy.Completions;
 import org.hamkke.identity.Allowed;
 import org.hamkke.shared.audit.Actor;
 import org.hamkke.shared.db.Rows;
@@ -40,6 +41,10 @@ public class Applications {
 
     @Inject
     Clock clock;
+
+    /** The academy, asked whether an applicant completed the course a call requires (the intake reads the academy, not the reverse). */
+    @Inject
+    Completions completions;
 
     /** What the applicant fills in. Answers are keyed by question id. */
     public record Form(
@@ -139,7 +144,7 @@ public class Applications {
         Instant now = clock.instant();
         application.edit(form, now);
         String receipt = "HMK-" + callId + "-" + application.getId() + "-" + (1000 + RANDOM.nextInt(9000));
-        application.submit(applicant(personId), receipt, now);
+        application.submit(applicant(personId), receipt, now, completed(personId));
         em.flush();
         // Its row in the score summary, so the staff table can page it in score order from the start.
         em.createNativeQuery("insert into application_score (application_id, call_id) values (?1, ?2) on conflict do nothing")
@@ -186,7 +191,17 @@ public class Applications {
 
     /** What would stop this applicant's draft from being submitted now ({@link Application#problems}); empty when it may go. */
     public List<Problem> problems(long personId, long callId) {
-        return own(personId, callId).map(Application::problems).orElseGet(() -> List.of(new Problem("name", "apply.nameRequired")));
+        return own(personId, callId).map(a -> a.problems(completed(personId)))
+                .orElseGet(() -> List.of(new Problem("name", "apply.nameRequired")));
+    }
+
+    /** The course a call requires applicants to have completed first, if any. */
+    public Optional<Long> requiredCourse(long callId) {
+        return call(callId).map(ProgrammeCall::getRequiredCourseId);
+    }
+
+    private CompletedCourses completed(long personId) {
+        return courseId -> completions.hasCompleted(personId, courseId);
     }
 
     /**

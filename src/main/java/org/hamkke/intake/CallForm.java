@@ -32,6 +32,8 @@ public class CallForm implements Serializable {
     private boolean shareFeedback;
     private String reviewDeadline;
     private String disagreementThreshold = "30";
+    /** The academy's course applicants must have completed first, or null for none. */
+    private Long requiredCourseId;
     private boolean reviewed;
     private final List<Question> questions = new ArrayList<>();
     private final List<Criterion> criteria = new ArrayList<>();
@@ -389,6 +391,14 @@ public class CallForm implements Serializable {
     }
 
     /** Whether a review of this call was submitted when the editor was opened: rubric keys then stay. */
+    public Long getRequiredCourseId() {
+        return requiredCourseId;
+    }
+
+    public void setRequiredCourseId(Long requiredCourseId) {
+        this.requiredCourseId = requiredCourseId;
+    }
+
     public boolean isReviewed() {
         return reviewed;
     }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hamkke.academy.Completions;
 import org.hamkke.identity.Allowed;
 import org.hamkke.identity.Languages;
 import org.hamkke.identity.Role;
@@ -61,6 +62,9 @@ public class Calls {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Completions completions;
 
     /** A call in the staff list. */
     public record Listing(long id, String titleJson, Instant opensAt, Instant closesAt, String timeZone, long submitted,
@@ -137,6 +141,7 @@ public class Calls {
         form.setShareFeedback(call.isShareFeedback());
         form.setReviewDeadline(call.getReviewDeadline() == null ? null : TYPED.format(call.getReviewDeadline().atZone(zone)));
         form.setDisagreementThreshold(plain(call.getDisagreementThreshold()));
+        form.setRequiredCourseId(call.getRequiredCourseId());
         form.setReviewed(hasSubmittedReviews(callId));
         Map<Long, Long> answered = answersPerQuestion(callId);
         for (CallQuestion q : call.getAskedQuestions()) {
@@ -202,6 +207,10 @@ public class Calls {
             problems.addAll(answeredRemovals(call.getId(), form, removed));
             problems.addAll(keysInUse(call, form));
         }
+        // A required course is one of the academy's (the page offers only those; a forged or stale id is told so).
+        if (form.getRequiredCourseId() != null && completions.course(form.getRequiredCourseId()).isEmpty()) {
+            problems.add(new Problem("requiredCourse", "calls.requiredCourseUnknown"));
+        }
         if (!problems.isEmpty()) {
             throw new Refused(problems);
         }
@@ -219,6 +228,7 @@ public class Calls {
                 CallRules.blank(form.getReviewDeadline()) ? null : CallRules.instant(form.getReviewDeadline(), zone));
         call.judge(CallRules.whole(form.getMaxVentures()).orElse(null), form.isBlindReview(), form.isShareFeedback(),
                 CallRules.decimal(form.getDisagreementThreshold()).orElseThrow());
+        call.requireCourse(form.getRequiredCourseId());
         saveQuestions(call, form, removed);
         saveCriteria(call, form);
         em.flush();
@@ -229,6 +239,7 @@ public class Calls {
         int kept = (int) form.getQuestions().stream().filter(q -> !q.isRemoved()).count();
         audit.record(actor, created ? "call.create" : "call.update", AUDIT_TYPE, String.valueOf(call.getId()),
                 "questions=" + kept + " criteria=" + form.getCriteria().size()
+                        + (form.getRequiredCourseId() == null ? "" : " requiredCourse=" + form.getRequiredCourseId())
                         + (removed.isEmpty() ? "" : " removedQuestions=" + removed.stream().map(CallQuestion::getId).toList()));
         return call.getId();
     }

@@ -76,6 +76,14 @@ public class ProgrammeCall extends BaseEntity {
     @Column(name = "disagreement_threshold", nullable = false)
     private BigDecimal disagreementThreshold = BigDecimal.valueOf(30);
 
+    /**
+     * A course of the academy applicants must have completed first, or null. Kept as the academy's
+     * id, not a relation: the intake asks the academy about it ({@code academy.Completions}), never
+     * its tables.
+     */
+    @Column(name = "required_course_id")
+    private Long requiredCourseId;
+
     /** Every question ever asked, removed ones included (they stay for the applications that answered them). */
     @OneToMany(mappedBy = "call", cascade = CascadeType.ALL)
     @OrderBy("position, id")
@@ -130,6 +138,11 @@ public class ProgrammeCall extends BaseEntity {
         this.blindReview = blindReview;
         this.shareFeedback = shareFeedback;
         this.disagreementThreshold = disagreementThreshold;
+    }
+
+    /** From now on applicants must have completed this course of the academy (null: no course is required). */
+    void requireCourse(Long courseId) {
+        this.requiredCourseId = courseId;
     }
 
     /** A new question at the end of the form; {@link CallQuestion#revise} fills it in. */
@@ -209,6 +222,10 @@ public class ProgrammeCall extends BaseEntity {
 
     public BigDecimal getDisagreementThreshold() {
         return disagreementThreshold;
+    }
+
+    public Long getRequiredCourseId() {
+        return requiredCourseId;
     }
 
     public List<CallQuestion> getQuestions() {

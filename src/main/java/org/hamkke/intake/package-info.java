@@ -7,8 +7,8 @@
  *   <tr><td>the moves an application may make, and who makes them</td><td>{@link org.hamkke.intake.Stage}</td></tr>
  *   <tr><td>a draft is edited only while a draft and while the call is open; what a draft may hold</td>
  *       <td>{@link org.hamkke.intake.Application#edit}, {@link org.hamkke.intake.ProgrammeCall#isOpenAt}</td></tr>
- *   <tr><td>what a submission needs; submitting once</td><td>{@link org.hamkke.intake.Application#problems},
- *       {@link org.hamkke.intake.Application#submit}</td></tr>
+ *   <tr><td>what a submission needs (a required course completed, as the academy says); submitting once</td>
+ *       <td>{@link org.hamkke.intake.Application#problems}, {@link org.hamkke.intake.Application#submit}</td></tr>
  *   <tr><td>what an answer to a question must be</td><td>{@link org.hamkke.intake.CallQuestion#problemWith}</td></tr>
  *   <tr><td>staff move, the applicant withdraws, every move recorded</td>
  *       <td>{@link org.hamkke.intake.Application#moveTo}, {@link org.hamkke.intake.Application#withdraw},

@@ -23,9 +23,11 @@ import java.util.zip.GZIPInputStream;
  * from the cache: every versioned resource is cached for a year). Run against the dev run with
  * docs/bench/page-weight.sh.
  *
- * <p>Pages: the public home page, the applicant's form, the staff table of the call with the most
- * applications, its board, one application of it, and the reviewer's home; each read as the demo
- * person who uses it (signed in through Keycloak).
+ * <p>Pages ({@code -Dset=intake}, the default): the public home page, the applicant's form, the
+ * staff table of the call with the most applications, its board, one application of it, and the
+ * reviewer's home. With {@code -Dset=academy}: the academy's public catalog and cohort page,
+ * enrolling, My learning, and staff's courses, cohorts, cohort editor and roster. Each is read as
+ * the demo person who uses it (signed in through Keycloak).
  */
 public final class PageWeight {
 
@@ -37,28 +39,7 @@ public final class PageWeight {
         String portal = System.getProperty("portal", "http://localhost:8080");
         String jdbc = System.getProperty("jdbc", "jdbc:postgresql://localhost:15432/hamkke");
         boolean verbose = Boolean.getBoolean("verbose");
-        long call;
-        long application;
-        long openCall;
-        try (Connection db = DriverManager.getConnection(jdbc, "postgres", ""); Statement s = db.createStatement()) {
-            ResultSet r = s.executeQuery("select call_id, count(*) from application where stage is not null group by call_id order by 2 desc, 1 limit 1");
-            r.next();
-            call = r.getLong(1);
-            r = s.executeQuery("select a.id from application a left join application_score sc on sc.application_id = a.id "
-                    + "where a.call_id = " + call + " and a.stage is not null order by coalesce(sc.reviews_done, 0) desc, a.id limit 1");
-            r.next();
-            application = r.getLong(1);
-            r = s.executeQuery("select id from programme_call where opens_at < now() and closes_at > now() order by id limit 1");
-            r.next();
-            openCall = r.getLong(1);
-        }
-        Map<String, String[]> pages = new LinkedHashMap<>();
-        pages.put("home", new String[] {null, "/"});
-        pages.put("apply", new String[] {"applicant", "/me/apply.xhtml?call=" + openCall});
-        pages.put("staff table", new String[] {"staff", "/staff/applications.xhtml?call=" + call});
-        pages.put("staff board", new String[] {"staff", "/staff/board.xhtml?call=" + call});
-        pages.put("application", new String[] {"staff", "/staff/application.xhtml?id=" + application});
-        pages.put("reviewer home", new String[] {"reviewer", "/reviewer/"});
+        Map<String, String[]> pages = "academy".equals(System.getProperty("set")) ? academyPages(jdbc) : intakePages(jdbc);
         Map<String, String> cookies = new LinkedHashMap<>();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
         System.out.printf("%-14s %12s %12s  %s%n", "page", "first visit", "repeat visit", "what");
@@ -121,6 +102,67 @@ public final class PageWeight {
                 System.out.print(detail);
             }
         }
+    }
+
+    /** The home page, the applicant's form, the staff table, board and application page, the reviewer's home. */
+    private static Map<String, String[]> intakePages(String jdbc) throws Exception {
+        long call;
+        long application;
+        long openCall;
+        try (Connection db = DriverManager.getConnection(jdbc, "postgres", ""); Statement s = db.createStatement()) {
+            ResultSet r = s.executeQuery("select call_id, count(*) from application where stage is not null group by call_id order by 2 desc, 1 limit 1");
+            r.next();
+            call = r.getLong(1);
+            r = s.executeQuery("select a.id from application a left join application_score sc on sc.application_id = a.id "
+                    + "where a.call_id = " + call + " and a.stage is not null order by coalesce(sc.reviews_done, 0) desc, a.id limit 1");
+            r.next();
+            application = r.getLong(1);
+            r = s.executeQuery("select id from programme_call where opens_at < now() and closes_at > now() order by id limit 1");
+            r.next();
+            openCall = r.getLong(1);
+        }
+        Map<String, String[]> pages = new LinkedHashMap<>();
+        pages.put("home", new String[] {null, "/"});
+        pages.put("apply", new String[] {"applicant", "/me/apply.xhtml?call=" + openCall});
+        pages.put("staff table", new String[] {"staff", "/staff/applications.xhtml?call=" + call});
+        pages.put("staff board", new String[] {"staff", "/staff/board.xhtml?call=" + call});
+        pages.put("application", new String[] {"staff", "/staff/application.xhtml?id=" + application});
+        pages.put("reviewer home", new String[] {"reviewer", "/reviewer/"});
+        return pages;
+    }
+
+    /**
+     * The academy (issue 12): the public catalog and a cohort's page (anonymous), enrolling and My
+     * learning (the demo entrepreneur, in the cohort she is enrolled in), and staff's courses,
+     * cohorts, a cohort's editor and the roster of the cohort with the most enrolments.
+     */
+    private static Map<String, String[]> academyPages(String jdbc) throws Exception {
+        long cohort;
+        long mine;
+        long roster;
+        try (Connection db = DriverManager.getConnection(jdbc, "postgres", ""); Statement s = db.createStatement()) {
+            ResultSet r = s.executeQuery("select h.id from cohort h join cohort_session x on x.cohort_id = h.id where h.visibility = 'PUBLIC' "
+                    + "and h.ends_on >= current_date group by h.id order by count(*) desc, h.id limit 1");
+            r.next();
+            cohort = r.getLong(1);
+            r = s.executeQuery("select e.cohort_id from enrolment e join person p on p.id = e.person_id where p.username = 'entrepreneur' "
+                    + "and e.status <> 'CANCELLED' order by e.id limit 1");
+            r.next();
+            mine = r.getLong(1);
+            r = s.executeQuery("select cohort_id from enrolment group by cohort_id order by count(*) desc, cohort_id limit 1");
+            r.next();
+            roster = r.getLong(1);
+        }
+        Map<String, String[]> pages = new LinkedHashMap<>();
+        pages.put("catalog", new String[] {null, "/academy/catalog.xhtml"});
+        pages.put("cohort page", new String[] {null, "/academy/cohort.xhtml?id=" + cohort});
+        pages.put("enrol", new String[] {"entrepreneur", "/me/enrol.xhtml?cohort=" + mine});
+        pages.put("my learning", new String[] {"entrepreneur", "/me/learning.xhtml"});
+        pages.put("staff courses", new String[] {"staff", "/staff/courses.xhtml"});
+        pages.put("staff cohorts", new String[] {"staff", "/staff/cohorts.xhtml"});
+        pages.put("staff cohort", new String[] {"staff", "/staff/cohort.xhtml?id=" + roster});
+        pages.put("staff roster", new String[] {"staff", "/staff/roster.xhtml?cohort=" + roster});
+        return pages;
     }
 
     /** A response: its body as sent (compressed when the server compressed it), its text, and whether it may be cached long. */

@@ -17,7 +17,9 @@ class AccessPolicyTest {
     @ValueSource(strings = {"/", "/index.xhtml", "/jakarta.faces.resource/x.css.xhtml", "/signin", "/callback", "/language",
         "/health", "/health/ready", "/health/live",
         "/oidc/backchannel-logout", "/academy/catalog.xhtml", "/academy/cohort.xhtml", "/verify.xhtml", "/credentials/issuer",
-        "/credentials/jwks.json", "/credentials/status/1"})
+        "/credentials/jwks.json", "/credentials/status/1",
+        "/feeds/cohort/12.ics",
+        "/feeds/me/aBcD_-0123456789aBcD_-0123456789aBcD_-01234.ics", "/feeds/me/anything"})
     void theShortListOfPublicPathsIsOpenToEveryone(String path) {
         assertEquals(ALLOW, AccessPolicy.decide(path, false, role -> false));
     }
@@ -30,7 +32,9 @@ class AccessPolicyTest {
         "/academy/catalog.xhtml/", "/me/enrol.xhtml", "/me/learning.xhtml", "/staff/roster.xhtml", "/verify.xhtml/", "/VERIFY.xhtml",
         "/credentials", "/CREDENTIALS/jwks.json", "/me/certificates/pdf", "/me/certificates/credential", "/staff/certificates.xhtml",
         "/me/check-in.xhtml",
-        "/teach/", "/teach/session.xhtml", "/teach/cohort.xhtml"})
+        "/teach/", "/teach/session.xhtml", "/teach/cohort.xhtml",
+        "/feeds/", "/feeds",
+        "/feeds/other/1.ics", "/FEEDS/cohort/1.ics", "/feeds/me"})
     void everythingElseAsksAnonymousVisitorsToSignIn(String path) {
         assertEquals(SIGN_IN, AccessPolicy.decide(path, false, role -> false));
     }

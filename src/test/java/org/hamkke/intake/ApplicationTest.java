@@ -40,7 +40,7 @@ class ApplicationTest {
         Application application = draft(call);
         application.edit(form("COLLECTIVE", " ", List.of(new Applications.Member("Siti", null, true, null)), Map.of(3L, "moon")), NOW);
 
-        var refused = assertThrows(Application.Refused.class, () -> application.submit(APPLICANT, "HMK-1", NOW));
+        var refused = assertThrows(Application.Refused.class, () -> application.submit(APPLICANT, "HMK-1", NOW, CompletedCourses.NONE));
         assertEquals(List.of("name:apply.nameRequired", "members:apply.membersRequired", "q1:apply.answerRequired",
                 "q2:apply.file.required", "q3:apply.answerChoice"), problems(refused));
         assertTrue(application.isDraft(), "Nothing submitted");
@@ -50,7 +50,7 @@ class ApplicationTest {
                 new Applications.Member("Wulan", null, true, null)), Map.of(1L, "Batik by twelve mothers", 3L, "home")), NOW);
         application.attach(2, "key-1", "budget.pdf", "application/pdf", 1200, "a".repeat(64), NOW);
         assertEquals("siti@example.org", application.getMembers().getFirst().getEmail(), "Addresses are kept in lower case");
-        assertEquals("HMK-1", application.submit(APPLICANT, "HMK-1", NOW));
+        assertEquals("HMK-1", application.submit(APPLICANT, "HMK-1", NOW, CompletedCourses.NONE));
         assertEquals(Stage.SUBMITTED, application.getStage());
         assertEquals(NOW, application.getSubmittedAt());
         StageChange submission = application.getHistory().getFirst();
@@ -58,10 +58,31 @@ class ApplicationTest {
         assertEquals(Stage.SUBMITTED, submission.getTo());
         assertEquals("siti", submission.getActor());
 
-        assertEquals("HMK-1", application.submit(APPLICANT, "HMK-2", NOW.plusSeconds(1)), "Submitting again changes nothing");
+        assertEquals("HMK-1", application.submit(APPLICANT, "HMK-2", NOW.plusSeconds(1), CompletedCourses.NONE), "Submitting again changes nothing");
         assertEquals(1, application.getHistory().size());
         var again = assertThrows(Application.Refused.class, () -> application.edit(form("INDIVIDUAL", "Other", List.of(), Map.of()), NOW));
         assertEquals(List.of("null:apply.alreadySubmitted"), problems(again), "A submitted application is not edited");
+    }
+
+    /** A call may require a course of the academy: the academy says whether it was completed, the application refuses without it. */
+    @Test
+    void aCallThatRequiresACourseTakesOnlyThoseWhoCompletedIt() {
+        ProgrammeCall call = openCall();
+        call.requireCourse(31L);
+        Application application = draft(call);
+        application.edit(form("INDIVIDUAL", "Zaatar Kitchen", List.of(), Map.of()), NOW);
+
+        var refused = assertThrows(Application.Refused.class, () -> application.submit(APPLICANT, "HMK-1", NOW, CompletedCourses.NONE));
+        assertEquals(List.of("course:apply.courseRequired:31"), problems(refused), "names the course, to link it");
+        assertTrue(application.isDraft());
+        var another = assertThrows(Application.Refused.class, () -> application.submit(APPLICANT, "HMK-1", NOW, id -> id == 12L));
+        assertEquals(List.of("course:apply.courseRequired:31"), problems(another), "another course does not count");
+
+        assertEquals("HMK-1", application.submit(APPLICANT, "HMK-1", NOW, id -> id == 31L));
+        assertEquals(Stage.SUBMITTED, application.getStage());
+        call.requireCourse(null);
+        assertEquals(List.of(), draft(call).problems(CompletedCourses.NONE).stream().filter(p -> "course".equals(p.field())).toList(),
+                "a call that requires nothing asks nothing");
     }
 
     @Test

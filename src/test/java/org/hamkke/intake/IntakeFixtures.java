@@ -51,7 +51,7 @@ final class IntakeFixtures {
     static Application submitted() {
         Application application = draft(openCall());
         application.edit(form("INDIVIDUAL", "Zaatar Kitchen", List.of(), Map.of()), NOW);
-        application.submit(APPLICANT, "HMK-1", NOW);
+        application.submit(APPLICANT, "HMK-1", NOW, CompletedCourses.NONE);
         return application;
     }
 

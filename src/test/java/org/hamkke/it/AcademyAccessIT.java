@@ -20,10 +20,12 @@ import org.junit.jupiter.api.Test;
  * cohort answers 404 to those not invited, like a missing one; nobody sees another person's
  * enrolment on their pages. Certificates: the verification page and the credentials' endpoints for
  * anyone, without a session; another person's certificate downloads answer 404 to everyone;
- * staff's certificates page and its revocation for staff and admins only.
- * enrolment on their pages. Teaching: {@code /teach/} is open to anyone signed in, but a cohort or
- * session answers only to its instructors (the demo mentor teaches the invited cohort), 404 to
- * everyone else, staff included; checking in is for anyone signed in, and a GET of it changes nothing.
+ * staff's certificates page and its revocation for staff and admins only. Teaching: {@code /teach/}
+ * is open to anyone signed in, but a cohort or session answers only to its instructors (the demo
+ * mentor teaches the invited cohort), 404 to everyone else, staff included; checking in is for
+ * anyone signed in, and a GET of it changes nothing. The calendar feeds: a public cohort's for
+ * anyone, an invited-only cohort's for nobody, a person's only at its secret address, all without
+ * a session.
  */
 class AcademyAccessIT {
 
@@ -36,6 +38,11 @@ class AcademyAccessIT {
     private static String code;
     private static long openSession;
     private static long taughtSession;
+    private static String someoneElsesFeed;
+
+    private static int status(Visitor visitor, String path) throws Exception {
+        return visitor.openRaw(TestStack.portalUrl() + path).getWebResponse().getStatusCode();
+    }
 
     @BeforeAll
     static void cohorts() throws Exception {
@@ -44,6 +51,9 @@ class AcademyAccessIT {
         open = AcademyData.cohort(course, 5);
         invited = AcademyData.cohort(course, 5, Map.of("visibility", "INVITED"));
         someoneElse = IntakeData.person("Someone Else " + tag, "someone+" + tag + "@it.example", "");
+        someoneElsesFeed = ("feed" + tag + "x".repeat(43)).substring(0, 43);
+        IntakeData.execute("insert into calendar_feed (person_id, token_hash, language, created_at) values (?, sha256(convert_to(?, 'UTF8')), 'en', now())",
+                someoneElse, someoneElsesFeed);
         IntakeData.execute("insert into enrolment (cohort_id, person_id, status, requested_at, ended_at, ended_reason, ended_note) "
                 + "values (?, ?, 'CANCELLED', now(), now(), 'STAFF', 'A private reason " + tag + "')", open, someoneElse);
         AcademyData.enrol(open, someoneElse, "CONFIRMED");
@@ -131,6 +141,12 @@ class AcademyAccessIT {
                 assertFalse(teach.asNormalizedText().contains("Someone Else"), role + " sees a learner of a cohort they do not teach");
                 assertEquals(role == DemoLogin.MENTOR, visitor.open("/teach/").getFirstByXPath("//li[@data-cohort='" + invited + "']") != null,
                         role + ": only the instructor's cohorts are listed");
+                // The feeds: a public cohort's for all, an invited-only cohort's for none (staff included: a feed is public
+                // or nothing), a made-up address for nobody; someone else's address is its own credential, whoever holds it.
+                assertEquals(200, status(visitor, "/feeds/cohort/" + open + ".ics"), role.toString());
+                assertEquals(404, status(visitor, "/feeds/cohort/" + invited + ".ics"), role.toString());
+                assertEquals(404, status(visitor, "/feeds/me/" + "B".repeat(43) + ".ics"), role.toString());
+                assertEquals(200, status(visitor, "/feeds/me/" + someoneElsesFeed + ".ics"), role.toString());
             }
         }
     }
@@ -223,6 +239,13 @@ class AcademyAccessIT {
             String cookies = response.header("set-cookie");
             assertTrue(cookies == null || !cookies.contains(Sessions.COOKIE), () -> page + " started a session: " + cookies);
         }
+        for (String feed : List.of("/feeds/cohort/" + open + ".ics", "/feeds/cohort/" + invited + ".ics", "/feeds/me/" + someoneElsesFeed + ".ics",
+                "/feeds/me/" + "C".repeat(43) + ".ics")) {
+            RawHttp.Response response = RawHttp.get(feed, null);
+            String cookies = response.header("set-cookie");
+            assertTrue(cookies == null || !cookies.contains(Sessions.COOKIE), () -> feed + " started a session: " + cookies);
+        }
+        assertEquals(404, RawHttp.get("/feeds/cohort/" + invited + ".ics", null).status());
         assertEquals(404, RawHttp.get("/academy/cohort.xhtml?id=" + invited, null).status());
         for (String missing : List.of("/verify.xhtml?code=HK-0000-0000-0000-0000", "/credentials/status/999", "/credentials/status/01",
                 "/credentials/keys", "/credentials/")) {

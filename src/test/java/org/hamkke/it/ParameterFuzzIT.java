@@ -51,7 +51,10 @@ class ParameterFuzzIT {
         PAGES.put("/admin/notifications.xhtml", List.of("page"));
         PAGES.put("/academy/catalog.xhtml", List.of("taught", "level", "from", "seats", "course", "page"));
         PAGES.put("/academy/cohort.xhtml", List.of("id"));
-        PAGES.put("/me/learning.xhtml", List.of("x"));
+        PAGES.put("/me/learning.xhtml", List.of("x", "feed"));
+        // The calendar feeds read no parameter: whatever is added, a feed or a 404, never a 5xx.
+        PAGES.put("/feeds/cohort/1.ics", List.of("x", "lang"));
+        PAGES.put("/feeds/me/" + "A".repeat(43) + ".ics", List.of("x"));
         PAGES.put("/me/enrol.xhtml", List.of("cohort", "leave"));
         PAGES.put("/staff/courses.xhtml", List.of("page"));
         PAGES.put("/staff/course.xhtml", List.of("id"));
@@ -118,7 +121,7 @@ class ParameterFuzzIT {
                 "application_file", "stage_change", "review_assignment", "review", "review_reopening", "venture", "venture_member",
                 "person_role", "notice_preference", "system_setting", "audit_entry", "course", "course_prerequisite", "cohort",
                 "cohort_instructor", "cohort_invitation", "cohort_session", "enrolment", "attendance", "certificate", "session_check_in",
-                "check_in_attempt", "final_assessment")) {
+                "check_in_attempt", "final_assessment", "calendar_feed")) {
             digests.put(table, Db.text("select coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from " + table + " t"));
         }
         digests.put("notice", Db.text("select coalesce(md5(string_agg((id, recipient_id, kind, dedupe_key, data)::text, '|' order by id)), '') from notice"));

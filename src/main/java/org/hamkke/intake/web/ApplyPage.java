@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hamkke.academy.Completions;
 import org.hamkke.identity.web.CurrentUser;
 import org.hamkke.identity.web.Language;
 import org.hamkke.intake.Application;
@@ -39,6 +40,8 @@ public class ApplyPage {
     static final int MEMBERS = 2;
     static final int QUESTIONS = 3;
     static final int REVIEW = 4;
+    /** The field of the problem "the call requires a course you have not completed" (Application#problems). */
+    private static final String COURSE = "course";
 
     @Inject
     Applications applications;
@@ -52,6 +55,9 @@ public class ApplyPage {
     @Inject
     Language language;
 
+    @Inject
+    Completions completions;
+
     private Long callId;
     private int step = WHO;
     private boolean open;
@@ -61,6 +67,9 @@ public class ApplyPage {
     private Map<Long, Attachments.Attached> files = Map.of();
     private final Map<Long, Part> uploads = new HashMap<>();
     private List<Problem> problems = List.of();
+    /** The academy's course this call requires applicants to have completed, and whether this applicant has. */
+    private Completions.CourseRef requiredCourse;
+    private boolean courseCompleted;
 
     @PostConstruct
     void load() {
@@ -80,6 +89,8 @@ public class ApplyPage {
         existing = applications.find(person, callId).orElse(null);
         form = ApplyForm.of(applications.form(person, callId).orElse(null), questions);
         files = existing != null ? attachments.ofApplicant(person, callId) : Map.of();
+        requiredCourse = applications.requiredCourse(callId).flatMap(completions::course).orElse(null);
+        courseCompleted = requiredCourse != null && completions.hasCompleted(person, requiredCourse.id());
         if (step == REVIEW && isEditable()) {
             problems = applications.problems(person, callId);
         }
@@ -182,18 +193,39 @@ public class ApplyPage {
     private void show(Application.Refused refused) {
         FacesContext faces = FacesContext.getCurrentInstance();
         for (Problem problem : refused.problems()) {
-            String clientId = problem.field() == null ? null : "apply:" + problem.field();
+            // The required course is no field of the form: its message goes to the top, and the review's list links the course.
+            String clientId = problem.field() == null || COURSE.equals(problem.field()) ? null : "apply:" + problem.field();
             faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, text(problem), null));
         }
-        if (refused.problems().stream().anyMatch(p -> p.field() != null)) {
+        if (refused.problems().stream().anyMatch(p -> p.field() != null && !COURSE.equals(p.field()))) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, PageMessages.text("apply.fixBelow"), null));
         }
     }
 
-    /** A problem's message: its {0} is the problem's own limit when it names one, else the largest file in MB. */
+    /** A problem's message in the reader's language, as the review's list shows it. */
+    public String message(Problem problem) {
+        return text(problem);
+    }
+
+    /**
+     * A problem's message: the required course's title for the course, else its {0} is the problem's
+     * own limit when it names one, else the largest file in MB.
+     */
     private String text(Problem problem) {
+        if (COURSE.equals(problem.field())) {
+            return PageMessages.format(PageMessages.text(problem.key()), getRequiredCourseTitle());
+        }
         String value = problem.arg() != null ? language.formatNumber(Long.parseLong(problem.arg())) : getMaxSize();
         return PageMessages.text(problem.key()).replace("{0}", value);
+    }
+
+    /** Where a problem is fixed: its step of this form, or for the required course its cohorts in the academy's catalog. */
+    public String problemLink(String field) {
+        String context = FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
+        if (COURSE.equals(field) && requiredCourse != null) {
+            return context + "/academy/catalog.xhtml?course=" + requiredCourse.id();
+        }
+        return context + "/me/apply.xhtml?call=" + callId + "&step=" + stepOf(field);
     }
 
     /** The step where a problem's field is, for the review page's "fix it" links. */
@@ -206,6 +238,9 @@ public class ApplyPage {
 
     /** The label of the question a problem is about, or the step's name. */
     public String problemLabel(String field) {
+        if (COURSE.equals(field)) {
+            return getRequiredCourseTitle();
+        }
         if (field != null && field.startsWith("q")) {
             long id = Long.parseLong(field.substring(1));
             return questions.stream().filter(q -> q.id() == id).map(q -> language.text(q.labelJson())).findFirst().orElse("");
@@ -222,6 +257,18 @@ public class ApplyPage {
     /** The longest answer a question takes, for the field's maxlength (the server holds the same limit). */
     public int limit(Question q) {
         return q.limit();
+    }
+
+    public Completions.CourseRef getRequiredCourse() {
+        return requiredCourse;
+    }
+
+    public String getRequiredCourseTitle() {
+        return requiredCourse == null ? "" : language.text(requiredCourse.titleJson());
+    }
+
+    public boolean isCourseCompleted() {
+        return courseCompleted;
     }
 
     public boolean isEditable() {

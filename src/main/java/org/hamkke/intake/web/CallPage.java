@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.hamkke.academy.Completions;
 import org.hamkke.identity.Languages;
 import org.hamkke.identity.web.CurrentUser;
 import org.hamkke.intake.CallForm;
@@ -41,6 +42,12 @@ public class CallPage implements Serializable {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    Completions completions;
+
+    /** The courses a call may require: the active ones, and the one it requires now even if archived since. */
+    private List<Completions.CourseRef> courses;
 
     private CallForm form;
     private final Map<String, List<String>> errors = new HashMap<>();
@@ -148,6 +155,18 @@ public class CallPage implements Serializable {
 
     public CallForm getForm() {
         return form;
+    }
+
+    public List<Completions.CourseRef> getCourses() {
+        if (courses == null) {
+            List<Completions.CourseRef> offered = new ArrayList<>(completions.activeCourses());
+            Long required = form == null ? null : form.getRequiredCourseId();
+            if (required != null && offered.stream().noneMatch(c -> c.id() == required)) {
+                completions.course(required).ifPresent(offered::add);
+            }
+            courses = offered;
+        }
+        return courses;
     }
 
     public List<String> getKinds() {

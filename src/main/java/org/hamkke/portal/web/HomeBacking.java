@@ -5,7 +5,10 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.hamkke.academy.Catalog;
+import org.hamkke.academy.Completions;
 import org.hamkke.intake.ProgrammeCall;
 import org.hamkke.intake.ProgrammeCallService;
 import org.hamkke.shared.TemporarilyUnavailableException;
@@ -25,10 +28,14 @@ public class HomeBacking {
     Catalog catalog;
 
     @Inject
+    Completions completions;
+
+    @Inject
     SchemaMigration schema;
 
     private List<ProgrammeCall> openCalls;
     private List<Catalog.CourseCard> activeCourses;
+    private Map<Long, Completions.CourseRef> requiredCourses;
 
     @PostConstruct
     void load() {
@@ -37,6 +44,14 @@ public class HomeBacking {
         }
         openCalls = calls.openCalls(SHOWN);
         activeCourses = catalog.activeCourses(SHOWN);
+        // The courses the open calls require, named on their cards: one statement for all of them.
+        requiredCourses = completions.courses(openCalls.stream().map(ProgrammeCall::getRequiredCourseId).filter(Objects::nonNull)
+                .distinct().toList());
+    }
+
+    /** The academy's course a call requires applicants to have completed, or null. */
+    public Completions.CourseRef requiredCourse(ProgrammeCall call) {
+        return call.getRequiredCourseId() == null ? null : requiredCourses.get(call.getRequiredCourseId());
     }
 
     public List<ProgrammeCall> getOpenCalls() {

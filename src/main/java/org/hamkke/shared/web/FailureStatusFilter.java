@@ -41,7 +41,7 @@ public class FailureStatusFilter extends HttpFilter {
             if (cause == null) {
                 throw e;
             }
-            LOG.warning(() -> "Temporarily unavailable for " + SitePath.dispatched(request) + ": " + cause);
+            LOG.warning(() -> "Temporarily unavailable for " + SitePath.loggable(request) + ": " + cause);
             response.reset();
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         }

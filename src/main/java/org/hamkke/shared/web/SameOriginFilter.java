@@ -52,7 +52,7 @@ public class SameOriginFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        LOG.info(() -> "Refused a " + request.getMethod() + " to " + SitePath.dispatched(request) + " from another origin");
+        LOG.info(() -> "Refused a " + request.getMethod() + " to " + SitePath.loggable(request) + " from another origin");
         response.sendError(HttpServletResponse.SC_FORBIDDEN);
     }
 

@@ -24,6 +24,9 @@ public final class SitePath {
 
     private static final int MAX_LENGTH = 2000;
 
+    /** Folders whose addresses carry a secret in the path itself (a person's calendar feed): never logged past the folder. */
+    private static final java.util.List<String> SECRET_FOLDERS = java.util.List.of("/feeds/me/");
+
     private SitePath() {}
 
     /**
@@ -67,6 +70,20 @@ public final class SitePath {
     public static String dispatched(HttpServletRequest request) {
         String info = request.getPathInfo();
         return request.getServletPath() + (info == null ? "" : info);
+    }
+
+    /** The dispatched path as a log line may show it: a secret in the path is left out ("/feeds/me/…"). */
+    public static String loggable(HttpServletRequest request) {
+        return loggable(dispatched(request));
+    }
+
+    static String loggable(String path) {
+        for (String folder : SECRET_FOLDERS) {
+            if (path.regionMatches(true, 0, folder, 0, folder.length())) {
+                return path.substring(0, folder.length()) + "…";
+            }
+        }
+        return path;
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -51,5 +52,15 @@ class SitePathTest {
     })
     void anyOtherSpellingIsNot(String raw, String dispatched) {
         assertEquals(Optional.empty(), SitePath.canonical(raw, dispatched));
+    }
+
+    /** A person's feed address is its own credential: a log line names the folder, never the token. */
+    @Test
+    void aSecretInThePathNeverReachesALogLine() {
+        String token = "aBcD_-0123456789aBcD_-0123456789aBcD_-01234";
+        assertEquals("/feeds/me/…", SitePath.loggable("/feeds/me/" + token + ".ics"));
+        assertEquals("/FEEDS/me/…", SitePath.loggable("/FEEDS/me/" + token + ".ics"));
+        assertEquals("/feeds/cohort/12.ics", SitePath.loggable("/feeds/cohort/12.ics"));
+        assertEquals("/staff/jobs.xhtml", SitePath.loggable("/staff/jobs.xhtml"));
     }
 }

@@ -30,6 +30,12 @@ public enum NoticeKind {
     OFFER_EXPIRED(false),
     /** Academy: staff cancelled an enrolment or declined a request, with their reason. */
     ENROLMENT_CANCELLED(true),
+    /** Academy: a session of the person's cohort moved, with its old and new time (once per change); mandatory: they planned their day on it. */
+    SESSION_MOVED(true),
+    /** Academy: a session of the person's cohort is cancelled, with the staff's reason (once); mandatory, like a move. */
+    SESSION_CANCELLED(true),
+    /** Academy: a session is soon, as long before as the person chose ({@link NoticePreferences.ReminderLead}). */
+    SESSION_REMINDER(false),
     /** The daily digest e-mail itself; it is the person's delivery choice, not a kind to choose. */
     DAILY_DIGEST(true);
 

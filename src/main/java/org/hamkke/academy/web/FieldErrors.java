@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.hamkke.academy.Problem;
 import org.hamkke.academy.Refused;
+import org.hamkke.academy.SessionClash;
 import org.hamkke.identity.Languages;
 import org.hamkke.shared.web.PageMessages;
 
@@ -29,6 +30,10 @@ final class FieldErrors implements Serializable {
     }
 
     void show(Refused refused) {
+        if (refused instanceof SessionClash clash) {
+            global(ClashMessage.text(clash));
+            return;
+        }
         boolean belowFields = false;
         for (Problem problem : refused.problems()) {
             String text = text(problem);

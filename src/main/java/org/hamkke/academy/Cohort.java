@@ -362,7 +362,8 @@ public class Cohort extends BaseEntity {
     /**
      * Removes a session of this cohort, as if it had never been planned: only while nobody is
      * enrolled, since nobody then has to be told. Once someone counts on it, it is cancelled
-     * instead ({@link Session#cancel}), with a reason they read.
+     * instead ({@link Session#cancel}), with a reason they read, and kept (a cancelled one too: it is
+     * in their notices and their calendars).
      *
      * @param anyoneEnrolled whether anyone holds or awaits a seat in the cohort
      * @return false when it is not one of this cohort's sessions
@@ -373,7 +374,7 @@ public class Cohort extends BaseEntity {
         if (session.isEmpty()) {
             return false;
         }
-        if (anyoneEnrolled && !session.get().isCancelled()) {
+        if (anyoneEnrolled) {
             throw new Refused("academy.session.cancelInstead");
         }
         return sessions.remove(session.get());

@@ -77,7 +77,7 @@ public class Session extends BaseEntity {
      *
      * @return whether anything changed (the same times again change nothing, and tell nobody)
      * @throws Refused "academy.session.cancelled", "academy.session.begun", "academy.session.past",
-     *     "academy.session.endBeforeStart", "academy.session.tooLong", "academy.session.outsideCohort" (with the day)
+     *     "academy.session.endBeforeStart", "academy.session.tooLong", "academy.session.moveOutside" (with the day)
      */
     boolean moveTo(Instant start, Instant end, Instant now) {
         requireChangeable(now);
@@ -94,7 +94,7 @@ public class Session extends BaseEntity {
             throw new Refused(List.of(new Problem("endTime", "academy.session.tooLong")));
         }
         if (!cohort.isWithin(start, end)) {
-            throw new Refused(List.of(new Problem("date", "academy.session.outsideCohort",
+            throw new Refused(List.of(new Problem("date", "academy.session.moveOutside",
                     start.atZone(cohort.zone()).toLocalDate().toString())));
         }
         startsAt = start;

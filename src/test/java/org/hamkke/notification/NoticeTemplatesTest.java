@@ -37,7 +37,12 @@ class NoticeTemplatesTest {
             Map.entry(NoticeKind.SEAT_OFFERED, enrolment("expires", "3 May 2027, 14:00 (Western Indonesia Time)")),
             Map.entry(NoticeKind.OFFER_EXPIRING, enrolment("expires", "3 May 2027, 14:00 (Western Indonesia Time)")),
             Map.entry(NoticeKind.OFFER_EXPIRED, enrolment()),
-            Map.entry(NoticeKind.ENROLMENT_CANCELLED, enrolment("reason", "Moved to the June cohort")));
+            Map.entry(NoticeKind.ENROLMENT_CANCELLED, enrolment("reason", "Moved to the June cohort")),
+            Map.entry(NoticeKind.SESSION_MOVED, enrolment("session", "", "was", "Tue 4 May 2027, 18:00 – 20:00 (Western Indonesia Time)",
+                    "when", "Wed 5 May 2027, 18:00 – 20:00 (Western Indonesia Time)")),
+            Map.entry(NoticeKind.SESSION_CANCELLED, enrolment("session", "", "when", "Tue 4 May 2027, 18:00 – 20:00 (Western Indonesia Time)",
+                    "reason", "The hall is flooded")),
+            Map.entry(NoticeKind.SESSION_REMINDER, enrolment("session", "", "when", "Tue 4 May 2027, 18:00 – 20:00 (Western Indonesia Time)")));
 
     /** Every kind renders in every language with every placeholder filled: a missing key fails here. */
     @ParameterizedTest

@@ -363,6 +363,11 @@ public class CalendarPage implements Serializable {
         return zones;
     }
 
+    /** Whether the session in the dialog may still be moved or cancelled: it takes place and has not begun. */
+    public boolean isChangeable() {
+        return selected != null && !selected.cancelled() && selected.startsAt().isAfter(clock.instant());
+    }
+
     public Entry getSelected() {
         return selected;
     }

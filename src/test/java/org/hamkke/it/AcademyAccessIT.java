@@ -58,6 +58,8 @@ class AcademyAccessIT {
         pages.put("/staff/cohort.xhtml?id=" + invited, staff ? 200 : 403);
         pages.put("/staff/roster.xhtml?cohort=" + open, staff ? 200 : 403);
         pages.put("/staff/roster.xhtml?cohort=999999999", staff ? 404 : 403);
+        pages.put("/staff/calendar.xhtml", staff ? 200 : 403);
+        pages.put("/staff/calendar.xhtml?course=" + course + "&date=2027-05-01&zone=Asia/Jakarta", staff ? 200 : 403);
         return pages;
     }
 
@@ -93,7 +95,8 @@ class AcademyAccessIT {
             try (Visitor visitor = new Visitor()) {
                 visitor.signIn(role);
                 for (String action : List.of("/staff/course.xhtml", "/staff/cohort.xhtml?id=" + open, "/staff/roster.xhtml?cohort=" + open,
-                        "/staff/roster.xhtml?cohort=" + open + "&cancel=1", "/staff/courses.xhtml", "/staff/cohorts.xhtml")) {
+                        "/staff/roster.xhtml?cohort=" + open + "&cancel=1", "/staff/courses.xhtml", "/staff/cohorts.xhtml",
+                        "/staff/calendar.xhtml")) {
                     var request = new org.htmlunit.WebRequest(new java.net.URI(TestStack.portalUrl() + action).toURL(), org.htmlunit.HttpMethod.POST);
                     request.setRequestParameters(List.of(new org.htmlunit.util.NameValuePair("jakarta.faces.ViewState", "forged")));
                     request.setAdditionalHeader("Origin", TestStack.portalUrl());
@@ -116,7 +119,7 @@ class AcademyAccessIT {
         }
         assertEquals(404, RawHttp.get("/academy/cohort.xhtml?id=" + invited, null).status());
         for (String page : List.of("/me/learning.xhtml", "/me/enrol.xhtml?cohort=" + open, "/staff/courses.xhtml", "/staff/course.xhtml",
-                "/staff/cohorts.xhtml", "/staff/cohort.xhtml?id=" + open, "/staff/roster.xhtml?cohort=" + open)) {
+                "/staff/cohorts.xhtml", "/staff/cohort.xhtml?id=" + open, "/staff/roster.xhtml?cohort=" + open, "/staff/calendar.xhtml")) {
             try (Visitor visitor = new Visitor()) {
                 visitor.open(page);
                 assertTrue(visitor.onKeycloakLoginForm(), () -> page + " should ask to sign in, at " + visitor.url());

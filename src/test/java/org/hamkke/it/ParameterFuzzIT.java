@@ -58,6 +58,7 @@ class ParameterFuzzIT {
         PAGES.put("/staff/cohorts.xhtml", List.of("course", "page"));
         PAGES.put("/staff/cohort.xhtml", List.of("id", "course"));
         PAGES.put("/staff/roster.xhtml", List.of("cohort", "cancel", "find"));
+        PAGES.put("/staff/calendar.xhtml", List.of("course", "venue", "instructor", "date", "zone"));
         PAGES.put("/mentor/index.xhtml", List.of("x"));
         PAGES.put("/venture/index.xhtml", List.of("x"));
         PAGES.put("/signin", List.of("return"));
@@ -108,7 +109,8 @@ class ParameterFuzzIT {
         for (String table : List.of("programme_call", "call_question", "rubric_criterion", "application", "application_member",
                 "application_file", "stage_change", "review_assignment", "review", "review_reopening", "venture", "venture_member",
                 "person_role", "notice_preference", "system_setting", "audit_entry", "course", "course_prerequisite", "cohort",
-                "cohort_instructor", "cohort_invitation", "cohort_session", "enrolment", "attendance")) {
+                "cohort_instructor", "cohort_invitation", "cohort_session", "enrolment", "attendance", "session_room", "session_instructor",
+                "session_reminder")) {
             digests.put(table, Db.text("select coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from " + table + " t"));
         }
         digests.put("notice", Db.text("select coalesce(md5(string_agg((id, recipient_id, kind, dedupe_key, data)::text, '|' order by id)), '') from notice"));

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /** The "Scheduled jobs" page: staff look, admins act, every action audited, nobody else gets in. */
 class ScheduledJobsIT {
 
-    private static final List<String> JOBS = List.of("cluster-check", "daily-digest", "housekeeping", "intake-reminders", "mail-delivery", "waitlist-offers");
+    private static final List<String> JOBS = List.of("cluster-check", "daily-digest", "housekeeping", "intake-reminders", "mail-delivery", "session-reminders",
+            "waitlist-offers");
 
     @Test
     void staffSeeEveryJobButCannotChangeAny() throws Exception {

@@ -59,6 +59,7 @@ public final class PageWeight {
         pages.put("staff board", new String[] {"staff", "/staff/board.xhtml?call=" + call});
         pages.put("application", new String[] {"staff", "/staff/application.xhtml?id=" + application});
         pages.put("reviewer home", new String[] {"reviewer", "/reviewer/"});
+        pages.put("staff calendar", new String[] {"staff", "/staff/calendar.xhtml"});
         Map<String, String> cookies = new LinkedHashMap<>();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
         System.out.printf("%-14s %12s %12s  %s%n", "page", "first visit", "repeat visit", "what");

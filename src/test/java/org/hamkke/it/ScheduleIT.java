@@ -8,6 +8,7 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -206,8 +207,8 @@ class ScheduleIT {
         assertEquals(1L, Db.count("select count(*) from cohort_session where cohort_id in (?, ?)", a, b));
         // The same person teaching both: refused as well, even online.
         long teacher = IntakeData.person("Backstop teacher " + tag, "backstop+" + tag + "@it.example", "mentor");
-        long online = AcademyData.cohort(course, 5, Map.of("delivery", "ONLINE", "meeting_link", "https://meet.example/" + tag));
-        IntakeData.execute("update cohort set venue = null, room = null where id = ?", online);
+        long online = AcademyData.cohort(course, 5, Map.of("meeting_link", "https://meet.example/" + tag));
+        IntakeData.execute("update cohort set delivery = 'ONLINE', venue = null, room = null where id = ?", online);
         IntakeData.execute("insert into cohort_instructor (cohort_id, person_id) values (?, ?), (?, ?)", a, teacher, online, teacher);
         SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
                 () -> Db.execute(insert, online, day + " 11:30+00", day + " 12:30+00"));
@@ -358,6 +359,107 @@ class ScheduleIT {
         }
         assertEquals(120L, Db.count("select d.reminder_lead_minutes from notice_delivery d join person p on p.id = d.person_id where p.username = ?",
                 username));
+    }
+
+    /**
+     * The calendar in a real browser (Chromium; skipped without one): a week of four cohorts' sessions
+     * drawn by p:schedule under the page's script policy, a session dragged by the mouse to earlier
+     * the same day (moved in the database, on its cohort's clock), and the dialog a click opens. Leaves
+     * the pictures the README shows in target/screenshots/.
+     */
+    @Test
+    void theCalendarWorksInARealBrowser() throws Exception {
+        String executable = Chromium.find().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(executable != null, "needs a Chromium (or Chrome) on the path");
+        LocalDate monday = LocalDate.now(ZoneOffset.UTC).plusDays(70).with(java.time.DayOfWeek.MONDAY);
+        long bookkeeping = jakartaCohort("Bookkeeping for home-based workers", "Yogyakarta, evenings", monday, "Balai Warga Kotagede", "Ruang 2");
+        long selling = jakartaCohort("Selling online from a phone", "Online, Jakarta", monday, null, null);
+        long governance = jakartaCohort("Cooperative governance and general assemblies", "Surabaya, mornings", monday, "Koperasi Sejahtera", "Aula");
+        long impact = jakartaCohort("Measuring social impact", "Bandung, Saturdays", monday, "Rumah Komunitas", "1");
+        long dragged = jakartaSession(bookkeeping, monday, "19:00", "21:00");
+        jakartaSession(bookkeeping, monday.plusDays(2), "19:00", "21:00");
+        jakartaSession(selling, monday.plusDays(1), "14:00", "15:30");
+        jakartaSession(selling, monday.plusDays(3), "14:00", "15:30");
+        jakartaSession(governance, monday.plusDays(1), "09:00", "12:00");
+        long cancelled = jakartaSession(governance, monday.plusDays(4), "09:00", "12:00");
+        IntakeData.execute("update cohort_session set status = 'CANCELLED', cancelled_at = now(), cancel_reason = 'Public holiday' where id = ?",
+                cancelled);
+        jakartaSession(impact, monday.plusDays(5), "10:00", "13:00");
+        String address = TestStack.portalUrl() + "/staff/calendar.xhtml?date=" + monday + "&zone=Asia/Jakarta";
+        java.nio.file.Path pictures = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/screenshots"));
+
+        try (Visitor staff = new Visitor(); Chromium browser = new Chromium(executable, 1366, 900)) {
+            staff.open("/staff/");
+            staff.submitKeycloakLogin(DemoLogin.STAFF.username(), DemoLogin.STAFF.password());
+            for (var cookie : staff.browser().getCookieManager().getCookies()) {
+                if ("/".equals(cookie.getPath()) && !cookie.getName().startsWith("KEYCLOAK") && !cookie.getName().startsWith("KC_")) {
+                    browser.cookie(cookie.getName(), cookie.getValue(), TestStack.portalUrl());
+                }
+            }
+            browser.open(address);
+            browser.waitFor("document.querySelectorAll('.fc-timegrid-event').length >= 8");
+            String first = browser.eval(TRANSFERRED);
+            browser.open(address);
+            browser.waitFor("document.querySelectorAll('.fc-timegrid-event').length >= 8");
+            String repeat = browser.eval(TRANSFERRED);
+            System.out.printf("Staff calendar page weight (Chromium, on the wire with headers): first visit %s, repeat visit %s%n", first, repeat);
+            assertTrue(Long.parseLong(first.split(" ")[0]) < 400 * 1024, "Under 400 KB on a first visit: " + first);
+            assertTrue(Long.parseLong(repeat.split(" ")[0]) < 60 * 1024, "Under 60 KB on a repeat visit: " + repeat);
+            assertTrue(browser.eval("document.body.innerText").contains("Bookkeeping for home-based workers · Yogyakarta, evenings"));
+            assertEquals("1", browser.eval("document.querySelectorAll('.fc-timegrid-event.session-cancelled').length"), "The cancelled one, marked");
+            browser.eval("window.scrollTo(0, document.querySelector('.fc-timegrid-slot[data-time=\"08:00:00\"]').getBoundingClientRect().top"
+                    + " + window.scrollY - 180)");
+            Thread.sleep(300);
+            java.nio.file.Files.write(pictures.resolve("academy-calendar-staff.png"), browser.screenshot());
+
+            // Monday's bookkeeping session, dragged by the mouse from 19:00 to 17:00.
+            String event = "Array.from(document.querySelectorAll('.fc-timegrid-event')).find(e => e.innerText.includes('Bookkeeping')"
+                    + " && e.closest('td').getAttribute('data-date') === '" + monday + "')";
+            browser.eval("(" + event + ").scrollIntoView({block: 'center'})");
+            Thread.sleep(300);
+            double fromX = Double.parseDouble(browser.eval("(" + event + ").getBoundingClientRect().left + 20"));
+            double fromY = Double.parseDouble(browser.eval("(" + event + ").getBoundingClientRect().top + 8"));
+            double slotHeight = Double.parseDouble(browser.eval(
+                    "document.querySelector('.fc-timegrid-slot-lane[data-time=\"18:00:00\"]').getBoundingClientRect().top"
+                            + " - document.querySelector('.fc-timegrid-slot-lane[data-time=\"17:00:00\"]').getBoundingClientRect().top"));
+            browser.drag(fromX, fromY, fromX, fromY - 2 * slotHeight);
+            assertTrue(Db.eventually(Duration.ofSeconds(15), () -> Db.count(
+                    "select count(*) from cohort_session where id = ? and starts_at = (timestamp '" + monday + " 17:00' at time zone 'Asia/Jakarta')",
+                    dragged) == 1), "The drag moved the session to 17:00 in Jakarta");
+            browser.waitFor("document.getElementById('messages') && document.getElementById('messages').innerText.includes('moved to')");
+
+            browser.eval("(" + event + ").click()");
+            browser.waitFor("PF('sessionDialog').isVisible() && document.getElementById('dialog-when') !== null");
+            assertTrue(browser.eval("document.getElementById('dialog-when').innerText").contains("17:00"));
+            Thread.sleep(300);
+            java.nio.file.Files.write(pictures.resolve("academy-calendar-dialog-staff.png"), browser.screenshot());
+        }
+    }
+
+    /** What the page and everything it fetched cost on the wire (bytes, and how many requests), as the browser counts it. */
+    private static final String TRANSFERRED = "(function () { var n = performance.getEntriesByType('navigation')[0], bytes = n.transferSize, count = 1;"
+            + " performance.getEntriesByType('resource').forEach(function (r) { bytes += r.transferSize; count++; });"
+            + " return bytes + ' bytes in ' + count + ' requests'; })()";
+
+    private static long jakartaCohort(String title, String label, LocalDate monday, String venue, String room) throws Exception {
+        long course = AcademyData.course(title);
+        Map<String, Object> columns = new java.util.LinkedHashMap<>();
+        columns.put("label", label);
+        columns.put("time_zone", "Asia/Jakarta");
+        columns.put("ends_on", java.sql.Date.valueOf(monday.plusDays(20)));
+        columns.put("starts_on", java.sql.Date.valueOf(monday.minusDays(7)));
+        if (venue == null) {
+            columns.put("meeting_link", "https://meet.hamkke.example/" + label.hashCode());
+            columns.put("delivery", "ONLINE");
+        }
+        long cohort = AcademyData.cohort(course, 20, columns);
+        IntakeData.execute("update cohort set venue = ?, room = ? where id = ?", venue, room, cohort);
+        return cohort;
+    }
+
+    private static long jakartaSession(long cohort, LocalDate day, String from, String to) throws Exception {
+        return AcademyData.session(cohort, "(timestamp '" + day + " " + from + "' at time zone 'Asia/Jakarta')",
+                "(timestamp '" + day + " " + to + "' at time zone 'Asia/Jakarta')");
     }
 
     /** The calendar's own Ajax requests, as PrimeFaces' script sends them, with the page's view state and nonce. */

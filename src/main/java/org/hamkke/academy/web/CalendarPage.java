@@ -1,6 +1,8 @@
 package org.hamkke.academy.web;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.component.UIViewRoot;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -16,7 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.hamkke.academy.Courses;
 import org.hamkke.academy.Refused;
 import org.hamkke.academy.SessionCalendar;
@@ -73,9 +75,8 @@ public class CalendarPage implements Serializable {
     @Inject
     Clock clock;
 
-    @Inject
-    @ConfigProperty(name = "hamkke.time-zone", defaultValue = "UTC")
-    String portalZone;
+    /** The portal's zone (hamkke.time-zone), the calendar's clock until staff choose another; read once, not injected: a view-scoped bean keeps only what it can passivate. */
+    private String portalZone;
 
     private Long courseId;
     private String venue;
@@ -102,6 +103,7 @@ public class CalendarPage implements Serializable {
         courseId = RequestParams.id(params.get("course"));
         instructorId = RequestParams.id(params.get("instructor"));
         venue = params.get("venue") == null || params.get("venue").isBlank() || params.get("venue").length() > 200 ? null : params.get("venue").strip();
+        portalZone = ConfigProvider.getConfig().getOptionalValue("hamkke.time-zone", String.class).orElse("UTC");
         courseOptions = courses.options();
         venues = calendar.venues();
         instructors = calendar.instructors();
@@ -183,6 +185,24 @@ public class CalendarPage implements Serializable {
 
     private static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    }
+
+    /**
+     * Leaves out the time zone database PrimeFaces adds to every p:schedule (moment-timezone with its
+     * data, 37 KB compressed): this calendar hands the browser wall-clock times read as UTC (see the
+     * class), so FullCalendar never asks for a named zone, and the page stays under its weight budget.
+     */
+    public void withoutZoneData() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        UIViewRoot root = faces.getViewRoot();
+        for (String target : List.of("head", "body")) {
+            for (UIComponent resource : List.copyOf(root.getComponentResources(faces, target))) {
+                if ("primefaces".equals(resource.getAttributes().get("library"))
+                        && "moment/moment-timezone-with-data.js".equals(resource.getAttributes().get("name"))) {
+                    root.removeComponentResource(faces, resource, target);
+                }
+            }
+        }
     }
 
     // ---- the calendar's own gestures ----

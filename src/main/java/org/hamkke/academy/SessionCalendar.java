@@ -59,7 +59,7 @@ public class SessionCalendar {
                                                           order by lower(coalesce(nullif(p.display_name, ''), p.username)))
                                         from cohort_instructor i join person p on p.id = i.person_id where i.cohort_id = h.id) as instructors
                                 from cohort_session s join cohort h on h.id = s.cohort_id join course c on c.id = h.course_id
-                                where s.starts_at < ?2 and s.ends_at > ?1 and s.starts_at > ?1 - interval '24 hours'
+                                where s.starts_at < ?2 and s.ends_at > ?1 and s.starts_at > cast(?1 as timestamptz) - interval '24 hours'
                                   and (?3 = 0 or h.course_id = ?3)
                                   and (?4 = '' or lower(btrim(h.venue)) = lower(btrim(?4)))
                                   and (?5 = 0 or exists (select 1 from cohort_instructor i where i.cohort_id = h.id and i.person_id = ?5))

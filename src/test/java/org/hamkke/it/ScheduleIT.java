@@ -125,6 +125,38 @@ class ScheduleIT {
         }
     }
 
+    /** A cohort's new room, or a new instructor, must be free at every one of its sessions; the editor says which session stands in the way. */
+    @Test
+    void aCohortsNewRoomOrInstructorIsCheckedAgainstItsSessions() throws Exception {
+        String tag = tag();
+        long courseX = AcademyData.course("Room change quilting " + tag);
+        long courseY = AcademyData.course("Room change printing " + tag);
+        long x = AcademyData.cohort(courseX, 5, Map.of("label", "Quilters " + tag, "venue", "Change hall " + tag, "room", "Q"));
+        long y = AcademyData.cohort(courseY, 5, Map.of("label", "Printers " + tag, "venue", "Change hall " + tag, "room", "P"));
+        long teacher = IntakeData.person("Aaron Change " + tag, "change+" + tag + "@it.example", "mentor");
+        IntakeData.execute("insert into cohort_instructor (cohort_id, person_id) values (?, ?)", x, teacher);
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(16);
+        AcademyData.session(x, at(day, "10:00"), at(day, "12:00"));
+        AcademyData.session(y, at(day, "11:00"), at(day, "13:00"));
+        try (Visitor staff = new Visitor()) {
+            staff.open("/staff/cohort.xhtml?id=" + y);
+            HtmlPage editor = staff.submitKeycloakLogin(DemoLogin.STAFF.username(), DemoLogin.STAFF.password());
+            HtmlPage intoTheQuilters = AcademyJourneyIT.submit(staff, editor, "cohort", "cohort:save", Map.of("cohort:room", "q"));
+            String refused = intoTheQuilters.getElementById("messages").asNormalizedText();
+            assertTrue(refused.contains("Room change quilting " + tag) && refused.contains("Quilters " + tag), refused);
+            assertEquals("P", Db.text("select room from cohort where id = ?", y), "Nothing saved");
+
+            HtmlPage fresh = staff.open("/staff/cohort.xhtml?id=" + y);
+            HtmlInput box = fresh.getFirstByXPath("//input[@name='cohort:instructors' and @value='" + teacher + "']");
+            assertTrue(box != null, "The teacher is offered");
+            box.setChecked(true);
+            HtmlPage doubleBooked = fresh.<HtmlElement>getHtmlElementById("cohort:save").click();
+            String told = doubleBooked.getElementById("messages").asNormalizedText();
+            assertTrue(told.contains("Aaron Change " + tag) && told.contains("already teaching") && told.contains("Quilters " + tag), told);
+            assertEquals(0L, Db.count("select count(*) from cohort_instructor where cohort_id = ?", y));
+        }
+    }
+
     /** Two staff add a session at the same time to two cohorts in one room, each on its cohort's page: one wins, the other is told who. */
     @Test
     void twoStaffBookingOneRoomAtOnceLeaveOneSession() throws Exception {
@@ -140,8 +172,8 @@ class ScheduleIT {
             second.open("/staff/cohort.xhtml?id=" + b);
             HtmlPage pageB = second.submitKeycloakLogin(DemoLogin.ADMIN.username(), DemoLogin.ADMIN.password());
             for (int round = 0; round < 3; round++) {
-                String from = (9 + 3 * round) + ":00";
-                String to = (11 + 3 * round) + ":00";
+                String from = String.format("%02d:00", 9 + 3 * round);
+                String to = String.format("%02d:00", 11 + 3 * round);
                 Map<String, String> typed = Map.of("addSession:date", day.toString(), "addSession:startTime", from, "addSession:endTime", to);
                 CountDownLatch go = new CountDownLatch(1);
                 ExecutorService both = Executors.newFixedThreadPool(2);
@@ -248,7 +280,7 @@ class ScheduleIT {
             HtmlPage secondTab = staff.open("/staff/cohort.xhtml?id=" + cohort);
             // Jakarta is UTC+7: the list shows 18:00, and the move is typed on that clock.
             HtmlElement line = page.getFirstByXPath("//li[@data-session='" + toMove + "']");
-            assertTrue(line.asNormalizedText().contains("18:00"), line.asNormalizedText());
+            assertTrue(line.asNormalizedText().contains("6:00 PM"), line.asNormalizedText());
             HtmlPage moved = AcademyJourneyIT.submit(staff, page, "sessionList", field(line, "move").getId(),
                     Map.of(field(line, "moveDate").getAttribute("name"), day.plusDays(1).toString(),
                             field(line, "moveStart").getAttribute("name"), "19:00", field(line, "moveEnd").getAttribute("name"), "21:00"));
@@ -430,7 +462,7 @@ class ScheduleIT {
 
             browser.eval("(" + event + ").click()");
             browser.waitFor("PF('sessionDialog').isVisible() && document.getElementById('dialog-when') !== null");
-            assertTrue(browser.eval("document.getElementById('dialog-when').innerText").contains("17:00"));
+            assertTrue(browser.eval("document.getElementById('dialog-when').innerText").contains("5:00 PM"));
             Thread.sleep(300);
             java.nio.file.Files.write(pictures.resolve("academy-calendar-dialog-staff.png"), browser.screenshot());
         }

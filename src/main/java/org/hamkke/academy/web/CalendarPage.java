@@ -111,7 +111,7 @@ public class CalendarPage implements Serializable {
         known.add(portalZone);
         known.addAll(calendar.zones());
         zones = List.copyOf(known);
-        zone = zones.contains(params.get("zone")) ? params.get("zone") : portalZone;
+        zone = params.get("zone") != null && zones.contains(params.get("zone")) ? params.get("zone") : portalZone;
         try {
             initialDate = params.get("date") == null ? null : LocalDate.parse(params.get("date"));
         } catch (java.time.format.DateTimeParseException e) {
@@ -353,7 +353,7 @@ public class CalendarPage implements Serializable {
 
     /** Only a zone the page offers; anything else keeps the clock as it was. */
     public void setZone(String zone) {
-        if (zones.contains(zone)) {
+        if (zone != null && zones.contains(zone)) {
             this.zone = zone;
         }
     }

@@ -205,6 +205,39 @@ class ScheduleIT {
         }
     }
 
+    /**
+     * The race the rule cannot see: another transaction books the room and has not committed yet when
+     * staff add a session there. The portal's insert waits for it, the database refuses once it
+     * commits, and staff read the same message as the rule gives, naming the session that won.
+     */
+    @Test
+    void aRaceLostInTheDatabaseIsToldLikeTheRule() throws Exception {
+        String tag = tag();
+        long courseA = AcademyData.course("Lost race " + tag);
+        long courseB = AcademyData.course("Won race " + tag);
+        long a = AcademyData.cohort(courseA, 5, Map.of("venue", "Photo finish " + tag, "room", "1"));
+        long b = AcademyData.cohort(courseB, 5, Map.of("label", "Winners " + tag, "venue", "Photo finish " + tag, "room", "1"));
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(17);
+        try (Visitor staff = new Visitor(); Connection other = Db.connect()) {
+            staff.open("/staff/cohort.xhtml?id=" + a);
+            HtmlPage page = staff.submitKeycloakLogin(DemoLogin.STAFF.username(), DemoLogin.STAFF.password());
+            other.setAutoCommit(false);
+            book(other, "insert into cohort_session (cohort_id, starts_at, ends_at) values (?, ?::timestamptz, ?::timestamptz)",
+                    b, day + " 10:00+00", day + " 12:00+00");
+            ExecutorService adding = Executors.newSingleThreadExecutor();
+            Future<HtmlPage> answer = adding.submit(() -> AcademyJourneyIT.submit(staff, page, "addSession", "addSession:add",
+                    Map.of("addSession:date", day.toString(), "addSession:startTime", "11:00", "addSession:endTime", "12:30")));
+            Thread.sleep(2000);
+            assertFalse(answer.isDone(), "The portal's insert waits for the other transaction");
+            other.commit();
+            String told = answer.get(60, TimeUnit.SECONDS).getElementById("messages").asNormalizedText();
+            adding.shutdown();
+            assertTrue(told.contains("Won race " + tag) && told.contains("Winners " + tag) && told.contains("Nothing was saved"), told);
+        }
+        assertEquals(0L, Db.count("select count(*) from cohort_session where cohort_id = ?", a));
+        assertEquals(1L, Db.count("select count(*) from cohort_session where cohort_id = ?", b));
+    }
+
     /** The database's own rule: a second transaction booking the same room waits for the first, then fails, whatever wrote it. */
     @Test
     void theDatabaseRefusesTheSecondOfTwoConcurrentBookings() throws Exception {

@@ -199,7 +199,7 @@ public class CohortEditor implements Serializable {
             PageMessages.info("cohorts.sessionMoved");
             return "/staff/cohort?faces-redirect=true&id=" + form.getId();
         } catch (Refused refused) {
-            new FieldErrors().show(refused);
+            FieldErrors.showAll(refused);
             return null;
         } catch (IllegalArgumentException gone) {
             PageMessages.error("calendar.gone");
@@ -219,7 +219,7 @@ public class CohortEditor implements Serializable {
             PageMessages.info("cohorts.sessionCancelled");
             return "/staff/cohort?faces-redirect=true&id=" + form.getId();
         } catch (Refused refused) {
-            new FieldErrors().show(refused);
+            FieldErrors.showAll(refused);
             return null;
         } catch (IllegalArgumentException gone) {
             PageMessages.error("calendar.gone");

@@ -49,6 +49,15 @@ final class FieldErrors implements Serializable {
         }
     }
 
+    /** Every problem at the top of the page, for a form whose fields have no place for them (a row of a list). */
+    static void showAll(Refused refused) {
+        if (refused instanceof SessionClash clash) {
+            global(ClashMessage.text(clash));
+            return;
+        }
+        refused.problems().forEach(problem -> global(text(problem)));
+    }
+
     static String text(Problem problem) {
         FacesContext faces = FacesContext.getCurrentInstance();
         return PageMessages.format(faces.getViewRoot().getLocale(), PageMessages.text(problem.key()), problem.arg());

@@ -324,7 +324,8 @@ class ScheduleIT {
             // A second tab, opened before the move, is stale: its move changes nothing and tells no one.
             HtmlElement staleLine = secondTab.getFirstByXPath("//li[@data-session='" + toMove + "']");
             HtmlPage stale = AcademyJourneyIT.submit(staff, secondTab, "sessionList", field(staleLine, "move").getId(),
-                    Map.of(field(staleLine, "moveDate").getAttribute("name"), day.plusDays(2).toString()));
+                    Map.of(field(staleLine, "moveDate").getAttribute("name"), day.plusDays(2).toString(),
+                            field(staleLine, "moveStart").getAttribute("name"), "18:00", field(staleLine, "moveEnd").getAttribute("name"), "20:00"));
             assertTrue(stale.getElementById("messages").asNormalizedText().contains("changed this meanwhile"), stale.asNormalizedText());
 
             HtmlElement other = moved.getFirstByXPath("//li[@data-session='" + toCancel + "']");
@@ -470,7 +471,7 @@ class ScheduleIT {
             }
             String first = browser.eval(TRANSFERRED);
             System.out.println("First visit, each resource on the wire:\n" + browser.eval("performance.getEntriesByType('resource').map(function (r) { return r.transferSize + ' '"
-                    + " + r.name.replace(/^https?:\\/\\/[^\\/]+/, '').replace(/\\?.*/, ''); }).join('\\n')"));
+                    + " + r.name.replace(/^https?:\\/\\/[^\\/]+/, '').replace(/\\?.*/, ''); }).join(' | ')"));
             browser.open(address);
             browser.waitFor("document.querySelectorAll('.fc-timegrid-event').length >= 7");
             String repeat = browser.eval(TRANSFERRED);

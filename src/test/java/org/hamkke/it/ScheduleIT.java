@@ -481,8 +481,6 @@ class ScheduleIT {
             assertTrue(Long.parseLong(repeat.split(" ")[0]) < 60 * 1024, "Under 60 KB on a repeat visit: " + repeat);
             assertEquals("true", browser.eval("document.body.innerText.includes('Bookkeeping for home-based workers · Yogyakarta, evenings')"));
             assertEquals("1", browser.eval("document.querySelectorAll('.fc-timegrid-event.session-cancelled').length"), "The cancelled one, marked");
-            browser.eval("window.scrollTo(0, document.querySelector('.fc-timegrid-slot[data-time=\"08:00:00\"]').getBoundingClientRect().top"
-                    + " + window.scrollY - 180)");
             Thread.sleep(300);
             java.nio.file.Files.write(pictures.resolve("academy-calendar-staff.png"), browser.screenshot());
 

@@ -28,9 +28,10 @@ import org.hamkke.shared.db.Rows;
  * is enrolled; every change audited, and every change of where or when sessions take place (or of
  * who teaches them) checked against the timetable ({@link Bookings}) before it is written. Pages
  * call these through {@link Timetable}, which also explains the database's refusal when another
- * instance booked the same room or person first. An edit takes the cohort's lock like any enrolment does, so a capacity
- * changed while learners enrol is checked against the seats really taken; seats a raised capacity
- * frees are offered to the waitlist in the same transaction.
+ * instance booked the same room or person first. An edit takes the cohort's lock like any
+ * enrolment does, so a capacity changed while learners enrol is checked against the seats really
+ * taken; seats a raised capacity frees are offered to the waitlist in the same transaction. A
+ * session changes under its cohort's lock too, so its learners are the ones told.
  */
 @Allowed({Role.STAFF, Role.ADMIN})
 @ApplicationScoped

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -24,7 +25,8 @@ import org.hamkke.notification.NotificationService;
  * action or the job that causes it runs. Times are written in the cohort's zone (where the person
  * attends; people have no zone of their own yet), with the zone's name, so "until 14:00" says whose
  * 14:00. Called inside the transaction of the change the notice reports: it exists exactly when
- * the change committed.
+ * the change committed. A session moved or cancelled is told to everyone holding or offered a seat;
+ * a session's reminder to each of them, when their own lead time says ({@link SessionReminders}).
  */
 @ApplicationScoped
 class AcademyNotices {
@@ -69,6 +71,59 @@ class AcademyNotices {
     void certificateIssued(Enrolment e, String code, String verifyUrl) {
         send(e, NoticeKind.CERTIFICATE_ISSUED, "certificate-issued", language -> Map.of("code", code, "verify", verifyUrl),
                 "/me/learning.xhtml");
+    }
+
+    /**
+     * The session moved: everyone holding or offered a seat hears the old and the new time, once per
+     * change (the key names the session and the version it was moved from).
+     */
+    void sessionMoved(Session s, long fromVersion, Instant wasStart, Instant wasEnd, List<Long> people) {
+        for (long person : people) {
+            tell(person, s, NoticeKind.SESSION_MOVED, "session-moved:" + s.getId() + ":" + fromVersion, language -> Map.of(
+                    "was", span(wasStart, wasEnd, s.getCohort().zone(), language),
+                    "when", span(s.getStartsAt(), s.getEndsAt(), s.getCohort().zone(), language)));
+        }
+    }
+
+    /** The session is cancelled: everyone holding or offered a seat hears it, with the staff's reason, once. */
+    void sessionCancelled(Session s, long fromVersion, List<Long> people) {
+        for (long person : people) {
+            tell(person, s, NoticeKind.SESSION_CANCELLED, "session-cancelled:" + s.getId() + ":" + fromVersion, language -> Map.of(
+                    "when", span(s.getStartsAt(), s.getEndsAt(), s.getCohort().zone(), language),
+                    "reason", s.getCancelReason()));
+        }
+    }
+
+    /** The session is soon; once per person, session and start (a session moved later is reminded again). */
+    void sessionReminder(Session s, long person) {
+        tell(person, s, NoticeKind.SESSION_REMINDER, "session-reminder:" + s.getId() + ":" + s.getStartsAt().getEpochSecond(),
+                language -> Map.of("when", span(s.getStartsAt(), s.getEndsAt(), s.getCohort().zone(), language)));
+    }
+
+    private void tell(long personId, Session s, NoticeKind kind, String key, Function<String, Map<String, String>> extra) {
+        Person person = em.find(Person.class, personId);
+        String language = person == null || person.getLocale() == null ? "en" : person.getLocale();
+        Cohort cohort = s.getCohort();
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("course", cohort.getCourse().getTitle().in(language));
+        data.put("cohort", cohortName(cohort, language));
+        data.put("session", s.getTitle() == null ? "" : s.getTitle());
+        data.putAll(extra.apply(language));
+        notifications.notify(new NoticeEvent(personId, kind, data, key, "/me/enrol.xhtml?cohort=" + cohort.getId()));
+    }
+
+    /**
+     * A session's time in the person's language on the cohort's clock, the zone named:
+     * "Tue, 4 May 2027, 18:00 – 20:00 (Western Indonesia Time)" (the end's day too when it differs).
+     */
+    static String span(Instant start, Instant end, ZoneId zone, String language) {
+        Locale locale = locale(language);
+        var from = start.atZone(zone);
+        var to = end.atZone(zone);
+        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale);
+        DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
+        String ends = from.toLocalDate().equals(to.toLocalDate()) ? time.format(to) : date.format(to) + " " + time.format(to);
+        return date.format(from) + ", " + time.format(from) + " – " + ends + " (" + zone.getDisplayName(TextStyle.FULL, locale) + ")";
     }
 
     private static String expires(Enrolment e, String language) {

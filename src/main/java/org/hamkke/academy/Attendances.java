@@ -126,7 +126,7 @@ public class Attendances {
                                 from session_check_in k join cohort_session s on s.id = k.session_id join cohort h on h.id = s.cohort_id
                                 join course c on c.id = h.course_id
                                 left join attendance a on a.session_id = s.id and a.person_id = ?2
-                                where k.code = ?1""")
+                                where k.code = ?1 and s.status <> 'CANCELLED'""")
                         .setParameter(1, code.get())
                         .setParameter(2, personId),
                 r -> new Found(r.id("id"), r.id("cohort_id"), r.text("course_title"), r.text("title"), r.instant("starts_at"),

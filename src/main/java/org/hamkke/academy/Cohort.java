@@ -223,7 +223,9 @@ public class Cohort extends BaseEntity {
             problems.add(new Problem("invitations", "academy.cohort.invitationsTooMany", String.valueOf(MAX_INVITATIONS)));
         }
         if (existing != null && zone.isPresent() && starts.isPresent() && ends.isPresent()) {
+            // Cancelled sessions keep their old days: only the ones that take place must fit.
             existing.sessions.stream()
+                    .filter(s -> !s.isCancelled())
                     .filter(s -> !within(s.getStartsAt(), s.getEndsAt(), zone.get(), starts.get(), ends.get()))
                     .findFirst()
                     .ifPresent(s -> problems.add(new Problem("endsOn", "academy.cohort.sessionsOutside",
@@ -307,6 +309,22 @@ public class Cohort extends BaseEntity {
      * @throws Refused naming the field and, for a session outside the dates, its day
      */
     List<Session> schedule(SessionForm form) {
+        List<Session> added = new ArrayList<>();
+        for (SessionSeries.Slot slot : slots(form)) {
+            Session session = new Session(this, trim(form.getTitle()), slot.startsAt(), slot.endsAt());
+            sessions.add(session);
+            added.add(session);
+        }
+        return added;
+    }
+
+    /**
+     * The moments the form asks for, all inside the cohort's dates ({@link #schedule} without
+     * adding them).
+     *
+     * @throws Refused as {@link #schedule}
+     */
+    List<SessionSeries.Slot> slots(SessionForm form) {
         List<Problem> problems = new ArrayList<>();
         text(problems, "title", form.getTitle(), TITLE_LENGTH);
         Optional<LocalDate> day = date(form.getDate());
@@ -338,18 +356,58 @@ public class Cohort extends BaseEntity {
                         slot.startsAt().atZone(zone()).toLocalDate().toString())));
             }
         }
-        List<Session> added = new ArrayList<>();
-        for (SessionSeries.Slot slot : slots) {
-            Session session = new Session(this, trim(form.getTitle()), slot.startsAt(), slot.endsAt());
-            sessions.add(session);
-            added.add(session);
-        }
-        return added;
+        return slots;
     }
 
-    /** Removes a session of this cohort; false when it is not one. */
-    boolean unschedule(long sessionId) {
-        return sessions.removeIf(s -> s.getId() != null && s.getId() == sessionId);
+    /**
+     * Removes a session of this cohort, as if it had never been planned: only while nobody is
+     * enrolled, since nobody then has to be told. Once someone counts on it, it is cancelled
+     * instead ({@link Session#cancel}), with a reason they read, and kept (a cancelled one too: it is
+     * in their notices and their calendars).
+     *
+     * @param anyoneEnrolled whether anyone holds or awaits a seat in the cohort
+     * @return false when it is not one of this cohort's sessions
+     * @throws Refused "academy.session.cancelInstead"
+     */
+    boolean unschedule(long sessionId, boolean anyoneEnrolled) {
+        Optional<Session> session = session(sessionId);
+        if (session.isEmpty()) {
+            return false;
+        }
+        if (anyoneEnrolled) {
+            throw new Refused("academy.session.cancelInstead");
+        }
+        return sessions.remove(session.get());
+    }
+
+    /** One of this cohort's sessions. */
+    Optional<Session> session(long sessionId) {
+        return sessions.stream().filter(s -> s.getId() != null && s.getId() == sessionId).findFirst();
+    }
+
+    /** Whether a session from start to end lies within the cohort's days, read on its clock. */
+    boolean isWithin(Instant start, Instant end) {
+        return within(start, end, zone(), startsOn, endsOn);
+    }
+
+    /**
+     * The room the cohort's sessions occupy, as the timetable compares rooms: venue and room without
+     * letter case or extra spaces; null when it meets online. The database computes the same key
+     * ({@code academy_room_key}, V15) for its own check.
+     */
+    public String roomKey() {
+        return roomKey(delivery, venue, room);
+    }
+
+    static String roomKey(Delivery delivery, String venue, String room) {
+        if (delivery == null || !delivery.needsVenue() || blank(venue)) {
+            return null;
+        }
+        return normalised(venue) + " | " + (blank(room) ? "" : normalised(room));
+    }
+
+    private static String normalised(String text) {
+        return text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     /** Whether a session from start to end lies within the days from first to last, read in the zone. */
@@ -555,7 +613,7 @@ public class Cohort extends BaseEntity {
         }
     }
 
-    private static Optional<Delivery> delivery(String name) {
+    static Optional<Delivery> delivery(String name) {
         for (Delivery d : Delivery.values()) {
             if (d.name().equals(name)) {
                 return Optional.of(d);

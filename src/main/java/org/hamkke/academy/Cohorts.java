@@ -11,7 +11,9 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hamkke.identity.Allowed;
 import org.hamkke.identity.Role;
@@ -21,10 +23,15 @@ import org.hamkke.shared.db.Rows;
 
 /**
  * Staff's cohorts and their sessions: the list, the editor's form, saving it
- * ({@link Cohort#revise}), adding a session or a series ({@link Cohort#schedule}) and removing one;
- * every change audited. An edit takes the cohort's lock like any enrolment does, so a capacity
- * changed while learners enrol is checked against the seats really taken; seats a raised capacity
- * frees are offered to the waitlist in the same transaction.
+ * ({@link Cohort#revise}), adding a session or a series ({@link Cohort#schedule}), moving one
+ * ({@link Session#moveTo}), cancelling one ({@link Session#cancel}) and removing one while nobody
+ * is enrolled; every change audited, and every change of where or when sessions take place (or of
+ * who teaches them) checked against the timetable ({@link Bookings}) before it is written. Pages
+ * call these through {@link Timetable}, which also explains the database's refusal when another
+ * instance booked the same room or person first. An edit takes the cohort's lock like any
+ * enrolment does, so a capacity changed while learners enrol is checked against the seats really
+ * taken; seats a raised capacity frees are offered to the waitlist in the same transaction. A
+ * session changes under its cohort's lock too, so its learners are the ones told.
  */
 @Allowed({Role.STAFF, Role.ADMIN})
 @ApplicationScoped
@@ -46,6 +53,12 @@ public class Cohorts {
     Seats seats;
 
     @Inject
+    Clashes clashes;
+
+    @Inject
+    AcademyNotices notices;
+
+    @Inject
     @ConfigProperty(name = "hamkke.time-zone", defaultValue = "UTC")
     String portalZone;
 
@@ -55,8 +68,14 @@ public class Cohorts {
             Delivery delivery, int capacity, int seatsTaken, long waiting, long requested, Visibility visibility,
             boolean approvalRequired, long sessions) {}
 
-    /** A session as the editor lists it. */
-    public record SessionLine(long id, String title, Instant startsAt, Instant endsAt, String timeZone) implements java.io.Serializable {}
+    /** A session as the editor lists it, with what a move or a cancellation must name (its version) and its state. */
+    public record SessionLine(long id, String title, Instant startsAt, Instant endsAt, String timeZone, long version, SessionStatus status,
+            String cancelReason) implements java.io.Serializable {
+
+        public boolean cancelled() {
+            return status == SessionStatus.CANCELLED;
+        }
+    }
 
     /** Someone who may teach: a person holding the staff, mentor or admin role. */
     public record Person(long id, String name, String email) implements java.io.Serializable {}
@@ -141,7 +160,13 @@ public class Cohorts {
         Cohort cohort = seats.lock(form.getId()).orElseThrow(() -> new IllegalArgumentException("No cohort " + form.getId()));
         cohort.requireSeen(form.getVersion());
         int before = cohort.getCapacity();
+        String roomBefore = cohort.roomKey();
+        Set<Long> teachersBefore = Set.copyOf(cohort.getInstructors());
         cohort.revise(form);
+        if (!Objects.equals(roomBefore, cohort.roomKey()) || !teachersBefore.equals(cohort.getInstructors())) {
+            // Its sessions now book another room or other people: each must still find them free.
+            clashes.check(bookings(cohort), cohort.getId());
+        }
         int offered = seats.fill(cohort, now);
         audit.record(actor, "cohort.update", AUDIT_TYPE, String.valueOf(cohort.getId()),
                 "capacity " + before + " -> " + cohort.getCapacity() + (offered == 0 ? "" : ", " + offered + " seats offered"));
@@ -150,10 +175,25 @@ public class Cohorts {
 
     public List<SessionLine> sessions(long cohortId) {
         return Rows.list(em.createNativeQuery("""
-                                select s.id, s.title, s.starts_at, s.ends_at, h.time_zone from cohort_session s join cohort h on h.id = s.cohort_id
+                                select s.id, s.title, s.starts_at, s.ends_at, h.time_zone, s.version, s.status, s.cancel_reason
+                                from cohort_session s join cohort h on h.id = s.cohort_id
                                 where s.cohort_id = ?1 order by s.starts_at, s.id""")
                         .setParameter(1, cohortId),
-                r -> new SessionLine(r.id("id"), r.text("title"), r.instant("starts_at"), r.instant("ends_at"), r.text("time_zone")));
+                Cohorts::line);
+    }
+
+    /** One session as the lists show it; empty when there is none. */
+    public Optional<SessionLine> session(long sessionId) {
+        return Rows.first(em.createNativeQuery("""
+                                select s.id, s.title, s.starts_at, s.ends_at, h.time_zone, s.version, s.status, s.cancel_reason
+                                from cohort_session s join cohort h on h.id = s.cohort_id where s.id = ?1""")
+                        .setParameter(1, sessionId),
+                Cohorts::line);
+    }
+
+    private static SessionLine line(Rows.Row r) {
+        return new SessionLine(r.id("id"), r.text("title"), r.instant("starts_at"), r.instant("ends_at"), r.text("time_zone"), r.id("version"),
+                r.constant(SessionStatus.class, "status"), r.text("cancel_reason"));
     }
 
     /**
@@ -166,6 +206,7 @@ public class Cohorts {
     public int schedule(Actor actor, long cohortId, SessionForm form) {
         Cohort cohort = seats.lock(cohortId).orElseThrow(() -> new IllegalArgumentException("No cohort " + cohortId));
         List<Session> added = cohort.schedule(form);
+        clashes.check(added.stream().map(s -> Clashes.booking(cohort, 0, s.getStartsAt(), s.getEndsAt())).toList(), null);
         em.flush();
         audit.record(actor, "cohort.sessions.add", AUDIT_TYPE, String.valueOf(cohortId),
                 added.size() + " from " + added.getFirst().getStartsAt());
@@ -173,9 +214,109 @@ public class Cohorts {
     }
 
     /**
-     * Removes a session that has no attendance taken.
+     * Moves a session to a new start and end on its cohort's wall clock ({@link Session#moveTo}),
+     * where its room and its instructors are free ({@link Bookings}); everyone holding or offered a
+     * seat is told, once. The calendar's drag and the dialogs all come here.
      *
-     * @throws Refused "academy.session.hasAttendance"
+     * @param seenVersion the session's version as the page showed it: a stale page is refused
+     * @return the session as it is now
+     * @throws Refused the session's rule, "academy.changedMeanwhile", or a {@link SessionClash}
+     * @throws IllegalArgumentException when there is no such session
+     */
+    public SessionLine move(Actor actor, long sessionId, long seenVersion, LocalDateTime start, LocalDateTime end) {
+        Cohort cohort = lockCohortOf(sessionId);
+        Session session = cohort.session(sessionId).orElseThrow();
+        session.requireSeen(seenVersion);
+        Instant wasStart = session.getStartsAt();
+        Instant wasEnd = session.getEndsAt();
+        ZoneId zone = cohort.zone();
+        if (session.moveTo(start.atZone(zone).toInstant(), end.atZone(zone).toInstant(), clock.instant())) {
+            clashes.check(List.of(Clashes.booking(cohort, sessionId, session.getStartsAt(), session.getEndsAt())), null);
+            em.flush();
+            notices.sessionMoved(session, seenVersion, wasStart, wasEnd, seated(cohort.getId()));
+            audit.record(actor, "cohort.sessions.move", AUDIT_TYPE, String.valueOf(cohort.getId()),
+                    "session " + sessionId + ": " + wasStart + " -> " + session.getStartsAt() + " to " + session.getEndsAt());
+        }
+        return session(sessionId).orElseThrow();
+    }
+
+    /**
+     * Cancels a session with the staff's reason ({@link Session#cancel}); everyone holding or
+     * offered a seat is told, once. It stays in the lists, marked cancelled.
+     *
+     * @throws Refused the session's rule or "academy.changedMeanwhile"
+     * @throws IllegalArgumentException when there is no such session
+     */
+    public SessionLine cancel(Actor actor, long sessionId, long seenVersion, String reason) {
+        Cohort cohort = lockCohortOf(sessionId);
+        Session session = cohort.session(sessionId).orElseThrow();
+        session.requireSeen(seenVersion);
+        session.cancel(reason, clock.instant());
+        em.flush();
+        notices.sessionCancelled(session, seenVersion, seated(cohort.getId()));
+        audit.record(actor, "cohort.sessions.cancel", AUDIT_TYPE, String.valueOf(cohort.getId()),
+                "session " + sessionId + " at " + session.getStartsAt() + ": " + session.getCancelReason());
+        return session(sessionId).orElseThrow();
+    }
+
+    /** After the database refused a move: the session that took the slot first, if it can be found. */
+    public Optional<SessionClash.Other> explainMove(long sessionId, LocalDateTime start, LocalDateTime end) {
+        Cohort cohort = em.find(Cohort.class, cohortOf(sessionId));
+        ZoneId zone = cohort.zone();
+        return clashes.find(List.of(Clashes.booking(cohort, sessionId, start.atZone(zone).toInstant(), end.atZone(zone).toInstant())), null);
+    }
+
+    /** After the database refused new sessions: the session that took one of their slots first, if it can be found. */
+    public Optional<SessionClash.Other> explainSchedule(long cohortId, SessionForm form) {
+        Cohort cohort = em.find(Cohort.class, cohortId);
+        return clashes.find(cohort.slots(form).stream().map(s -> Clashes.booking(cohort, 0, s.startsAt(), s.endsAt())).toList(), null);
+    }
+
+    /** After the database refused a cohort's new room or instructors: the session that stands in the way, if it can be found. */
+    public Optional<SessionClash.Other> explainSave(CohortForm form) {
+        Cohort cohort = form.getId() == null ? null : em.find(Cohort.class, form.getId());
+        if (cohort == null) {
+            return Optional.empty();
+        }
+        Delivery delivery = Cohort.delivery(form.getDelivery()).orElse(cohort.getDelivery());
+        String room = Cohort.roomKey(delivery, Cohort.trim(form.getVenue()), Cohort.trim(form.getRoom()));
+        Set<Long> people = Set.copyOf(form.getInstructors());
+        return clashes.find(cohort.getSessions().stream().filter(s -> !s.isCancelled())
+                .map(s -> new Bookings.Booking(s.getId(), s.getStartsAt(), s.getEndsAt(), room, people)).toList(), cohort.getId());
+    }
+
+    /** What the cohort's sessions that take place book, with its room and people as they are now. */
+    private static List<Bookings.Booking> bookings(Cohort cohort) {
+        return cohort.getSessions().stream().filter(s -> !s.isCancelled())
+                .map(s -> Clashes.booking(cohort, s.getId(), s.getStartsAt(), s.getEndsAt())).toList();
+    }
+
+    private long cohortOf(long sessionId) {
+        List<?> cohort = em.createNativeQuery("select cohort_id from cohort_session where id = ?1").setParameter(1, sessionId).getResultList();
+        if (cohort.isEmpty()) {
+            throw new IllegalArgumentException("No session " + sessionId);
+        }
+        return ((Number) cohort.getFirst()).longValue();
+    }
+
+    /** The session's cohort, locked: a session changes under its cohort's lock, like its seats. */
+    private Cohort lockCohortOf(long sessionId) {
+        long cohortId = cohortOf(sessionId);
+        return seats.lock(cohortId).orElseThrow(() -> new IllegalArgumentException("No cohort " + cohortId));
+    }
+
+    /** Who hears of a change to the sessions: everyone holding a seat, or offered one. */
+    private List<Long> seated(long cohortId) {
+        return em.createNativeQuery("select person_id from enrolment where cohort_id = ?1 and status in ('CONFIRMED', 'OFFERED') order by id")
+                .setParameter(1, cohortId)
+                .getResultList().stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
+    /**
+     * Removes a session that has no attendance taken, while nobody is enrolled in its cohort
+     * (afterwards it is cancelled instead: {@link Cohort#unschedule}).
+     *
+     * @throws Refused "academy.session.hasAttendance", "academy.session.cancelInstead"
      */
     public void unschedule(Actor actor, long cohortId, long sessionId) {
         Cohort cohort = seats.lock(cohortId).orElseThrow(() -> new IllegalArgumentException("No cohort " + cohortId));
@@ -186,7 +327,11 @@ public class Cohorts {
         if (marks > 0) {
             throw new Refused("academy.session.hasAttendance");
         }
-        if (cohort.unschedule(sessionId)) {
+        boolean enrolled = !em.createNativeQuery("select 1 from enrolment where cohort_id = ?1 and status <> 'CANCELLED' limit 1")
+                .setParameter(1, cohortId)
+                .getResultList()
+                .isEmpty();
+        if (cohort.unschedule(sessionId, enrolled)) {
             audit.record(actor, "cohort.sessions.remove", AUDIT_TYPE, String.valueOf(cohortId), "session " + sessionId);
         }
     }

@@ -102,10 +102,10 @@ class Completer {
     List<Standing> standings(long cohortId) {
         return Rows.list(em.createNativeQuery("""
                                 select e.id, e.person_id, coalesce(t.attended, 0) as attended, coalesce(f.passed, false) as passed,
-                                       (select count(*) from cohort_session s where s.cohort_id = ?1) as sessions
+                                       (select count(*) from cohort_session s where s.cohort_id = ?1 and s.status <> 'CANCELLED') as sessions
                                 from enrolment e
                                 left join (select a.person_id, count(*) as attended from attendance a join cohort_session s on s.id = a.session_id
-                                           where s.cohort_id = ?1 and a.mark <> 'ABSENT' group by a.person_id) t on t.person_id = e.person_id
+                                           where s.cohort_id = ?1 and s.status <> 'CANCELLED' and a.mark <> 'ABSENT' group by a.person_id) t on t.person_id = e.person_id
                                 left join final_assessment f on f.enrolment_id = e.id
                                 where e.cohort_id = ?1 and e.status = 'CONFIRMED'
                                 order by e.id""")

@@ -50,7 +50,7 @@ public class CompletionRuns {
         List<Object> ids = em.createNativeQuery("""
                         select h.id from cohort h
                         where exists (select 1 from enrolment e where e.cohort_id = h.id and e.status = 'CONFIRMED')
-                          and coalesce((select max(s.ends_at) from cohort_session s where s.cohort_id = h.id),
+                          and coalesce((select max(s.ends_at) from cohort_session s where s.cohort_id = h.id and s.status <> 'CANCELLED'),
                                        (h.ends_on + 1)::timestamp at time zone h.time_zone) between ?2 and ?1
                         order by h.id""")
                 .setParameter(1, Timestamp.from(now))

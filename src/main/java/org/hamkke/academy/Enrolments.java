@@ -170,11 +170,11 @@ public class Enrolments {
                                        e.offer_expires_at, e.ended_reason,
                                        case when e.status = 'WAITLISTED' then (select count(*) from enrolment w where w.cohort_id = e.cohort_id
                                             and w.status = 'WAITLISTED' and w.requested_seq <= e.requested_seq) else 0 end as position,
-                                       (select count(*) from cohort_session s where s.cohort_id = h.id) as sessions,
-                                       (select count(*) from cohort_session s where s.cohort_id = h.id and s.starts_at <= ?2) as held,
+                                       (select count(*) from cohort_session s where s.cohort_id = h.id and s.status <> 'CANCELLED') as sessions,
+                                       (select count(*) from cohort_session s where s.cohort_id = h.id and s.status <> 'CANCELLED' and s.starts_at <= ?2) as held,
                                        (select count(*) from attendance a join cohort_session s on s.id = a.session_id
                                         where s.cohort_id = h.id and a.person_id = e.person_id and a.mark <> 'ABSENT'
-                                          and s.starts_at <= ?2) as attended
+                                          and s.status <> 'CANCELLED' and s.starts_at <= ?2) as attended
                                 from enrolment e join cohort h on h.id = e.cohort_id join course c on c.id = h.course_id
                                 where e.person_id = ?1
                                 order by (e.status = 'CANCELLED'), h.starts_on desc, e.id desc""")

@@ -59,11 +59,10 @@ public class Feeds {
     private static final String BUNDLE = "org.hamkke.i18n.Messages";
 
     /*
-     * A session's cancellation, for the day sessions get one (another part of issue 12): select it
-     * here, e.g. "s.cancelled_at is not null", and both feeds write STATUS:CANCELLED for it
-     * (CalendarFeed.Event#cancelled). The one line to change.
+     * A session's cancellation (V15): both feeds keep a cancelled session and write STATUS:CANCELLED
+     * for it (CalendarFeed.Event#cancelled), so calendars take it out instead of keeping a stale copy.
      */
-    private static final String CANCELLED = "false";
+    private static final String CANCELLED = "s.status = 'CANCELLED'";
 
     @Inject
     EntityManager em;

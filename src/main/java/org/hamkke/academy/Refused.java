@@ -4,10 +4,11 @@ import java.util.List;
 
 /**
  * An academy rule said no: every problem with its message key, so the page tells the person in
- * their language what to change. Thrown by the entities that hold the rules; the service's
+ * their language what to change. Thrown by the entities that hold the rules (and, with the
+ * session it collides with, by the timetable: {@link SessionClash}); the service's
  * transaction rolls back, so nothing is half-saved.
  */
-public final class Refused extends RuntimeException {
+public class Refused extends RuntimeException {
 
     private final List<Problem> problems;
 

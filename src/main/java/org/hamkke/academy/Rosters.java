@@ -101,7 +101,7 @@ public class Rosters {
         return Rows.first(em.createNativeQuery("""
                                 select h.id, h.course_id, c.title, h.label, h.starts_on, h.ends_on, h.time_zone, h.capacity, h.seats_taken,
                                        h.approval_required,
-                                       (select count(*) from cohort_session s where s.cohort_id = h.id and s.starts_at <= now()) as held,
+                                       (select count(*) from cohort_session s where s.cohort_id = h.id and s.status <> 'CANCELLED' and s.starts_at <= now()) as held,
                                        (select coalesce(jsonb_object_agg(s.status, s.n), '{}'::jsonb) from
                                           (select status, count(*) as n from enrolment where cohort_id = h.id group by status) s)::text as counts
                                 from cohort h join course c on c.id = h.course_id where h.id = ?1""")
@@ -123,7 +123,7 @@ public class Rosters {
      * and the page: one statement however many learners (the marks are counted per person in one pass, then joined).
      */
     private static final String ROSTER = """
-            with held as (select s.id from cohort_session s where s.cohort_id = ?1 and s.starts_at <= now()),
+            with held as (select s.id from cohort_session s where s.cohort_id = ?1 and s.status <> 'CANCELLED' and s.starts_at <= now()),
             marks as (select a.person_id, count(*) as attended from attendance a join held on held.id = a.session_id
                       where a.mark <> 'ABSENT' group by a.person_id),
             r as (

@@ -107,11 +107,11 @@ public class Teaching {
                                 select h.id, c.title, h.label, h.starts_on, h.ends_on, h.time_zone,
                                        (select count(*) from enrolment e where e.cohort_id = h.id and e.status = 'CONFIRMED') as confirmed,
                                        (select count(*) from enrolment e where e.cohort_id = h.id and e.status = 'COMPLETED') as completed,
-                                       (select count(*) from cohort_session s where s.cohort_id = h.id) as sessions,
+                                       (select count(*) from cohort_session s where s.cohort_id = h.id and s.status <> 'CANCELLED') as sessions,
                                        n.id as next_id, n.title as next_title, n.starts_at as next_starts, n.ends_at as next_ends
                                 from cohort_instructor i join cohort h on h.id = i.cohort_id join course c on c.id = h.course_id
                                 left join lateral (select s.id, s.title, s.starts_at, s.ends_at from cohort_session s
-                                                   where s.cohort_id = h.id and s.ends_at > ?2 order by s.starts_at, s.id limit 1) n on true
+                                                   where s.cohort_id = h.id and s.status <> 'CANCELLED' and s.ends_at > ?2 order by s.starts_at, s.id limit 1) n on true
                                 where i.person_id = ?1
                                 order by (n.id is null), n.starts_at, h.starts_on desc, h.id desc limit 200""")
                         .setParameter(1, personId)
@@ -159,7 +159,7 @@ public class Teaching {
         Course course = cohort.getCourse();
         Instant now = clock.instant();
         return Rows.list(em.createNativeQuery("""
-                                with sessions as (select s.id, s.starts_at <= ?3 as held from cohort_session s where s.cohort_id = ?1),
+                                with sessions as (select s.id, s.starts_at <= ?3 as held from cohort_session s where s.cohort_id = ?1 and s.status <> 'CANCELLED'),
                                      marks as (select a.person_id, count(*) filter (where a.mark <> 'ABSENT') as attended,
                                                       count(*) filter (where a.mark <> 'ABSENT' and x.held) as attended_held
                                                from attendance a join sessions x on x.id = a.session_id group by a.person_id)

@@ -19,6 +19,15 @@
  *       <td>{@link org.hamkke.academy.Enrolment}</td></tr>
  *   <tr><td>sessions, one or a series, within the cohort's days and at the same wall-clock time across a
  *       daylight-saving change</td><td>{@link org.hamkke.academy.Cohort#schedule}, {@link org.hamkke.academy.SessionSeries}</td></tr>
+ *   <tr><td>a session moves within its cohort's days, never once begun nor into the past; it is cancelled with a
+ *       reason, and no longer removed once anyone is enrolled</td>
+ *       <td>{@link org.hamkke.academy.Session#moveTo}, {@link org.hamkke.academy.Session#cancel},
+ *       {@link org.hamkke.academy.Cohort#unschedule}</td></tr>
+ *   <tr><td>one room and one instructor in one place at a time, the session in the way named; held again by the
+ *       database (V15: bookings under exclusion constraints), whose refusal in a race is explained the same way</td>
+ *       <td>{@link org.hamkke.academy.Bookings}, {@link org.hamkke.academy.Timetable}</td></tr>
+ *   <tr><td>a session's reminder, once per person and start, as long before as they chose</td>
+ *       <td>{@link org.hamkke.academy.SessionReminders}, run by {@link org.hamkke.academy.SessionReminderJob}</td></tr>
  *   <tr><td>every change of a cohort's seats happens under its row lock; seats freed are written before seats given</td>
  *       <td>{@link org.hamkke.academy.Seats}</td></tr>
  *   <tr><td>offers whose time is up pass on; offers about to end are reminded once</td>
@@ -62,7 +71,10 @@
  *
  * <p>Services: {@link org.hamkke.academy.Catalog} (anyone), {@link org.hamkke.academy.Enrolments}
  * (a learner's own), {@link org.hamkke.academy.Courses}, {@link org.hamkke.academy.Cohorts} and
- * {@link org.hamkke.academy.Rosters} (staff), {@link org.hamkke.academy.OfferExpiry} and
+ * {@link org.hamkke.academy.Rosters} (staff), {@link org.hamkke.academy.Timetable} and
+ * {@link org.hamkke.academy.SessionCalendar} (staff: changes of where and when sessions take place,
+ * and the calendar of all of them), {@link org.hamkke.academy.OfferExpiry},
+ * {@link org.hamkke.academy.SessionReminders} and
  * {@link org.hamkke.academy.CompletionRuns} (the portal), {@link org.hamkke.academy.Teaching} (a cohort's
  * instructors), {@link org.hamkke.academy.Attendances} (a learner's own check-in and record),
  * {@link org.hamkke.academy.Certificates} (staff, a learner's own, the portal),

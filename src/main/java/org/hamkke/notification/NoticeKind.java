@@ -32,6 +32,12 @@ public enum NoticeKind {
     ENROLMENT_CANCELLED(true),
     /** Academy: a completer's certificate was issued, with its code and verification address. */
     CERTIFICATE_ISSUED(false),
+    /** Academy: a session of the person's cohort moved, with its old and new time (once per change); mandatory: they planned their day on it. */
+    SESSION_MOVED(true),
+    /** Academy: a session of the person's cohort is cancelled, with the staff's reason (once); mandatory, like a move. */
+    SESSION_CANCELLED(true),
+    /** Academy: a session is soon, as long before as the person chose ({@link NoticePreferences.ReminderLead}). */
+    SESSION_REMINDER(false),
     /** The daily digest e-mail itself; it is the person's delivery choice, not a kind to choose. */
     DAILY_DIGEST(true);
 

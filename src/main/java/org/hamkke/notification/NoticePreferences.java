@@ -4,9 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.hamkke.identity.Allowed;
 import org.hamkke.shared.db.Rows;
 
@@ -27,6 +32,43 @@ public class NoticePreferences {
 
     public record Choices(Map<NoticeKind, Boolean> email, Delivery delivery) {}
 
+    /**
+     * How long before something a person takes part in (a session of a course) their reminder
+     * comes, or never. Kept in minutes; without a choice stored, a day before.
+     */
+    public enum ReminderLead {
+        OFF(0),
+        HOURS_2(120),
+        HOURS_24(24 * 60),
+        HOURS_48(48 * 60);
+
+        public static final ReminderLead DEFAULT = HOURS_24;
+
+        private final int minutes;
+
+        ReminderLead(int minutes) {
+            this.minutes = minutes;
+        }
+
+        public Duration before() {
+            return Duration.ofMinutes(minutes);
+        }
+
+        public boolean isOff() {
+            return this == OFF;
+        }
+
+        /** The choice stored as minutes; the default for none, and for a value no choice offers. */
+        static ReminderLead ofMinutes(Integer minutes) {
+            return Arrays.stream(values()).filter(l -> minutes != null && l.minutes == minutes).findFirst().orElse(DEFAULT);
+        }
+
+        /** The longest lead any choice offers: how far ahead a reminder job must look. */
+        public static Duration longest() {
+            return Arrays.stream(values()).map(ReminderLead::before).max(Duration::compareTo).orElseThrow();
+        }
+    }
+
     @Inject
     EntityManager em;
 
@@ -37,6 +79,37 @@ public class NoticePreferences {
                         r -> Map.entry(NoticeKind.fromKey(r.text("kind")), r.flag("email")))
                 .forEach(choice -> email.put(choice.getKey(), choice.getKey().isMandatory() || choice.getValue()));
         return new Choices(email, delivery(personId));
+    }
+
+    /** The person's reminder lead ({@link ReminderLead#DEFAULT} until they choose). */
+    public ReminderLead reminderLead(long personId) {
+        return reminderLeads(List.of(personId)).get(personId);
+    }
+
+    /** The reminder leads of many people in one statement; everyone asked is in the answer. */
+    public Map<Long, ReminderLead> reminderLeads(Collection<Long> personIds) {
+        Map<Long, ReminderLead> leads = new HashMap<>();
+        personIds.forEach(id -> leads.put(id, ReminderLead.DEFAULT));
+        if (personIds.isEmpty()) {
+            return leads;
+        }
+        String ids = personIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+        Rows.list(em.createNativeQuery("""
+                                select person_id, reminder_lead_minutes from notice_delivery
+                                where person_id = any(cast(?1 as bigint[])) and reminder_lead_minutes is not null""")
+                        .setParameter(1, ids),
+                        r -> Map.entry(r.id("person_id"), ReminderLead.ofMinutes(r.optionalInteger("reminder_lead_minutes"))))
+                .forEach(e -> leads.put(e.getKey(), e.getValue()));
+        return leads;
+    }
+
+    /** As {@link #save(long, Map, Delivery)}, and the reminder lead too. */
+    public void save(long personId, Map<NoticeKind, Boolean> email, Delivery delivery, ReminderLead lead) {
+        save(personId, email, delivery);
+        em.createNativeQuery("update notice_delivery set reminder_lead_minutes = ?2 where person_id = ?1")
+                .setParameter(1, personId)
+                .setParameter(2, lead.minutes)
+                .executeUpdate();
     }
 
     public void save(long personId, Map<NoticeKind, Boolean> email, Delivery delivery) {

@@ -162,6 +162,7 @@ public final class PageWeight {
         pages.put("staff cohorts", new String[] {"staff", "/staff/cohorts.xhtml"});
         pages.put("staff cohort", new String[] {"staff", "/staff/cohort.xhtml?id=" + roster});
         pages.put("staff roster", new String[] {"staff", "/staff/roster.xhtml?cohort=" + roster});
+        pages.put("staff calendar", new String[] {"staff", "/staff/calendar.xhtml"});
         return pages;
     }
 

@@ -113,6 +113,8 @@ class AcademyAccessIT {
         pages.put("/teach/cohort.xhtml", 404);
         pages.put("/me/check-in.xhtml", 200);
         pages.put("/me/check-in.xhtml?code=ABC234", 200);
+        pages.put("/staff/calendar.xhtml", staff ? 200 : 403);
+        pages.put("/staff/calendar.xhtml?course=" + course + "&date=2027-05-01&zone=Asia/Jakarta", staff ? 200 : 403);
         return pages;
     }
 
@@ -216,7 +218,8 @@ class AcademyAccessIT {
                 visitor.signIn(role);
                 for (String action : List.of("/staff/course.xhtml", "/staff/cohort.xhtml?id=" + open, "/staff/roster.xhtml?cohort=" + open,
                         "/staff/roster.xhtml?cohort=" + open + "&cancel=1", "/staff/courses.xhtml", "/staff/cohorts.xhtml",
-                        "/staff/certificates.xhtml?cohort=" + finished, "/staff/certificates.xhtml?cohort=" + finished + "&revoke=" + certificate)) {
+                        "/staff/certificates.xhtml?cohort=" + finished, "/staff/certificates.xhtml?cohort=" + finished + "&revoke=" + certificate,
+                        "/staff/calendar.xhtml")) {
                     var request = new org.htmlunit.WebRequest(new java.net.URI(TestStack.portalUrl() + action).toURL(), org.htmlunit.HttpMethod.POST);
                     request.setRequestParameters(List.of(new org.htmlunit.util.NameValuePair("jakarta.faces.ViewState", "forged")));
                     request.setAdditionalHeader("Origin", TestStack.portalUrl());
@@ -260,7 +263,7 @@ class AcademyAccessIT {
                 "/teach/session.xhtml?id=" + openSession, "/teach/cohort.xhtml?id=" + open, "/staff/courses.xhtml", "/staff/course.xhtml",
                 "/staff/cohorts.xhtml", "/staff/cohort.xhtml?id=" + open, "/staff/roster.xhtml?cohort=" + open,
                 "/me/certificates/pdf?id=" + certificate, "/me/certificates/credential?id=" + certificate,
-                "/staff/certificates.xhtml?cohort=" + finished)) {
+                "/staff/certificates.xhtml?cohort=" + finished, "/staff/calendar.xhtml")) {
             try (Visitor visitor = new Visitor()) {
                 visitor.open(page);
                 assertTrue(visitor.onKeycloakLoginForm(), () -> page + " should ask to sign in, at " + visitor.url());

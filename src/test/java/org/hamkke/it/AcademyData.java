@@ -26,7 +26,7 @@ final class AcademyData {
 
     /**
      * A public cohort in UTC starting in ten days for a month, enrolment open from yesterday for
-     * nine days, in person.
+     * nine days, in person, in a room of its own at the test hall.
      */
     static long cohort(long course, int capacity) throws Exception {
         return cohort(course, capacity, Map.of());
@@ -40,6 +40,9 @@ final class AcademyData {
                 values (?, 'UTC', current_date + 10, current_date + 40, 'IN_PERSON', 'Test hall', ?, now() - interval '1 day',
                         now() + interval '9 days', now())
                 returning id""", course, capacity);
+        // A room of its own: the timetable (V15) refuses two cohorts' sessions in one room at once, and
+        // tests that give sessions to several cohorts must not meet there by accident.
+        IntakeData.execute("update cohort set room = 'Room ' || id where id = ?", id);
         for (var column : columns.entrySet()) {
             IntakeData.execute("update cohort set " + column.getKey() + " = ? where id = ?", column.getValue(), id);
         }
@@ -69,6 +72,12 @@ final class AcademyData {
         long enrolment = enrol(cohort, person, "CONFIRMED");
         IntakeData.execute("update enrolment set status = 'COMPLETED' where id = ?", enrolment);
         return enrolment;
+    }
+
+    /** A session of the cohort at these moments (SQL timestamps with zone, e.g. "now() + interval '1 day'"), booked by V15's triggers. */
+    static long session(long cohort, String startsAt, String endsAt) throws Exception {
+        return IntakeData.id("insert into cohort_session (cohort_id, title, starts_at, ends_at) values (?, null, " + startsAt + ", " + endsAt
+                + ") returning id", cohort);
     }
 
     static String status(long enrolment) throws Exception {

@@ -163,6 +163,27 @@ final class Chromium implements AutoCloseable {
         press(key, false);
     }
 
+    /**
+     * Drags with the mouse from one point of the page to another, in small steps as a hand would, so
+     * scripts that follow the pointer (a calendar's drag and drop) see a real drag.
+     */
+    void drag(double fromX, double fromY, double toX, double toY) throws Exception {
+        mouse("mouseMoved", fromX, fromY, "none", 0);
+        mouse("mousePressed", fromX, fromY, "left", 1);
+        int steps = 12;
+        for (int i = 1; i <= steps; i++) {
+            mouse("mouseMoved", fromX + (toX - fromX) * i / steps, fromY + (toY - fromY) * i / steps, "left", 1);
+            Thread.sleep(30);
+        }
+        mouse("mouseReleased", toX, toY, "left", 1);
+        Thread.sleep(150);
+    }
+
+    private void mouse(String type, double x, double y, String button, int clicks) throws Exception {
+        send("Input.dispatchMouseEvent", "{\"type\":\"" + type + "\",\"x\":" + x + ",\"y\":" + y + ",\"button\":\"" + button
+                + "\",\"buttons\":" + ("none".equals(button) || "mouseReleased".equals(type) ? 0 : 1) + ",\"clickCount\":" + clicks + "}");
+    }
+
     /** Where the keyboard is: the focused element's id, or its tag and class when it has none. */
     String focused() throws Exception {
         return eval("(function () { var e = document.activeElement; return e ? (e.id || e.tagName + '.' + e.className) : ''; })()");

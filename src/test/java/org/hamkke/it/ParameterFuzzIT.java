@@ -70,6 +70,7 @@ class ParameterFuzzIT {
         PAGES.put("/teach/index.xhtml", List.of("x"));
         PAGES.put("/teach/cohort.xhtml", List.of("id"));
         PAGES.put("/teach/session.xhtml", List.of("id"));
+        PAGES.put("/staff/calendar.xhtml", List.of("course", "venue", "instructor", "date", "zone"));
         PAGES.put("/mentor/index.xhtml", List.of("x"));
         PAGES.put("/venture/index.xhtml", List.of("x"));
         PAGES.put("/signin", List.of("return"));
@@ -121,7 +122,8 @@ class ParameterFuzzIT {
                 "application_file", "stage_change", "review_assignment", "review", "review_reopening", "venture", "venture_member",
                 "person_role", "notice_preference", "system_setting", "audit_entry", "course", "course_prerequisite", "cohort",
                 "cohort_instructor", "cohort_invitation", "cohort_session", "enrolment", "attendance", "certificate", "session_check_in",
-                "check_in_attempt", "final_assessment", "calendar_feed")) {
+                "check_in_attempt", "final_assessment", "calendar_feed", "session_room",
+                "session_instructor", "session_reminder")) {
             digests.put(table, Db.text("select coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from " + table + " t"));
         }
         digests.put("notice", Db.text("select coalesce(md5(string_agg((id, recipient_id, kind, dedupe_key, data)::text, '|' order by id)), '') from notice"));

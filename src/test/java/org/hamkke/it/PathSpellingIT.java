@@ -31,7 +31,7 @@ class PathSpellingIT {
             "/reviewer/index.xhtml", "/reviewer/review.xhtml?application=1", "/mentor/index.xhtml", "/venture/index.xhtml",
             "/me/index.xhtml", "/me/apply.xhtml?call=1", "/me/notices.xhtml", "/files/attachment?id=1", "/me/notices/open?id=1",
             "/me/learning.xhtml", "/me/enrol.xhtml?cohort=1", "/staff/courses.xhtml", "/staff/course.xhtml", "/staff/cohorts.xhtml",
-            "/staff/cohort.xhtml?id=1", "/staff/roster.xhtml?cohort=1", "/staff/certificates.xhtml?cohort=1", "/me/certificates/pdf?id=1",
+            "/staff/cohort.xhtml?id=1", "/staff/roster.xhtml?cohort=1", "/staff/calendar.xhtml", "/staff/certificates.xhtml?cohort=1", "/me/certificates/pdf?id=1",
             "/me/certificates/credential?id=1", "/me/check-in.xhtml?code=ABC234", "/teach/index.xhtml", "/teach/session.xhtml?id=1",
             "/teach/cohort.xhtml?id=1",
             // a person's calendar feed (its address is its credential; a made-up one is refused however it is spelt) and a cohort's

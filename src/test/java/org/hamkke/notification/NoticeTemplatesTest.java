@@ -39,7 +39,12 @@ class NoticeTemplatesTest {
             Map.entry(NoticeKind.OFFER_EXPIRED, enrolment()),
             Map.entry(NoticeKind.ENROLMENT_CANCELLED, enrolment("reason", "Moved to the June cohort")),
             Map.entry(NoticeKind.CERTIFICATE_ISSUED, enrolment("code", "HK-7Q2M-9XFA-K3TD-WP8R",
-                    "verify", "https://portal.example/verify.xhtml?code=HK-7Q2M-9XFA-K3TD-WP8R")));
+                    "verify", "https://portal.example/verify.xhtml?code=HK-7Q2M-9XFA-K3TD-WP8R")),
+            Map.entry(NoticeKind.SESSION_MOVED, enrolment("session", "", "was", "Tue 4 May 2027, 18:00 – 20:00 (Western Indonesia Time)",
+                    "when", "Wed 5 May 2027, 18:00 – 20:00 (Western Indonesia Time)")),
+            Map.entry(NoticeKind.SESSION_CANCELLED, enrolment("session", "", "when", "Tue 4 May 2027, 18:00 – 20:00 (Western Indonesia Time)",
+                    "reason", "The hall is flooded")),
+            Map.entry(NoticeKind.SESSION_REMINDER, enrolment("session", "", "when", "Tue 4 May 2027, 18:00 – 20:00 (Western Indonesia Time)")));
 
     /** Every kind renders in every language with every placeholder filled: a missing key fails here. */
     @ParameterizedTest

@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
+import java.util.Locale;
 import org.hamkke.identity.web.Language;
 
 /**
@@ -37,13 +38,27 @@ public class AcademyDates {
 
     /** A session: "Tue, 4 May 2027, 18:00 – 20:00" on the cohort's clock (the end's day too when it differs). */
     public String session(Instant start, Instant end, String zone) {
+        return session(start, end, zone, language.getLocale());
+    }
+
+    /** {@link #session(Instant, Instant, String)} in a given language, for texts built outside a page's expressions. */
+    static String session(Instant start, Instant end, String zone, Locale locale) {
         ZonedDateTime from = start.atZone(ZoneId.of(zone));
         ZonedDateTime to = end.atZone(ZoneId.of(zone));
-        DateTimeFormatter day = DateTimeFormatter.ofPattern("EEE", language.getLocale());
-        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(language.getLocale());
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(language.getLocale());
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("EEE", locale);
+        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
+        DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
         String ends = from.toLocalDate().equals(to.toLocalDate()) ? time.format(to) : date.format(to) + " " + time.format(to);
         return day.format(from) + " " + date.format(from) + ", " + time.format(from) + " – " + ends;
+    }
+
+    /** A session with its zone named: "Tue 4 May 2027, 18:00 – 20:00 (Western Indonesia Time)". */
+    public String sessionWithZone(Instant start, Instant end, String zone) {
+        return sessionWithZone(start, end, zone, language.getLocale());
+    }
+
+    static String sessionWithZone(Instant start, Instant end, String zone, Locale locale) {
+        return session(start, end, zone, locale) + " (" + ZoneId.of(zone).getDisplayName(TextStyle.FULL, locale) + ")";
     }
 
     /** A moment on the cohort's clock with the zone's full name: "12 May 2027, 14:00 (Western Indonesia Time)". */

@@ -6,6 +6,9 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.hamkke.academy.CohortForm;
@@ -14,6 +17,8 @@ import org.hamkke.academy.Courses;
 import org.hamkke.academy.Delivery;
 import org.hamkke.academy.Refused;
 import org.hamkke.academy.SessionForm;
+import org.hamkke.academy.SessionTimes;
+import org.hamkke.academy.Timetable;
 import org.hamkke.identity.web.CurrentUser;
 import org.hamkke.shared.web.NotFound;
 import org.hamkke.shared.web.PageMessages;
@@ -23,8 +28,11 @@ import org.hamkke.shared.web.RequestParams;
  * The cohort editor ({@code /staff/cohort.xhtml?id=ID}, or {@code ?course=ID} for a new cohort of
  * a course): dates and enrolment window on the cohort's own clock, delivery, capacity, approval,
  * visibility and invitations, instructors; and, once saved, its sessions: one, or a weekly or
- * fortnightly series, added at once inside the cohort's days. A refused save shows each problem by
- * its field and keeps what was typed; a save over someone else's newer version is refused.
+ * fortnightly series, added at once inside the cohort's days, where room and instructors are free
+ * ({@link Timetable}); each listed session moves to another day and time, or is cancelled with a
+ * reason once confirmed (without JavaScript: the confirmation is a box to tick). A refused save
+ * shows each problem by its field and keeps what was typed; a save over someone else's newer
+ * version is refused.
  */
 @Named
 @ViewScoped
@@ -37,7 +45,13 @@ public class CohortEditor implements Serializable {
     Courses courses;
 
     @Inject
+    Timetable timetable;
+
+    @Inject
     CurrentUser currentUser;
+
+    @Inject
+    Clock clock;
 
     private CohortForm form;
     private SessionForm session = new SessionForm();
@@ -46,6 +60,57 @@ public class CohortEditor implements Serializable {
     private List<Cohorts.Person> candidates = List.of();
     private final FieldErrors errors = new FieldErrors();
     private final FieldErrors sessionErrors = new FieldErrors();
+    /** What staff type to move or cancel each listed session, by its id. */
+    private final Map<Long, SessionEdit> edits = new HashMap<>();
+
+    /** One listed session's move and cancel fields: the day and times on the cohort's clock, a reason, the confirmation. */
+    public static final class SessionEdit implements Serializable {
+        private String date;
+        private String startTime;
+        private String endTime;
+        private String reason;
+        private boolean confirmed;
+
+        public String getDate() {
+            return date;
+        }
+
+        public void setDate(String date) {
+            this.date = date;
+        }
+
+        public String getStartTime() {
+            return startTime;
+        }
+
+        public void setStartTime(String startTime) {
+            this.startTime = startTime;
+        }
+
+        public String getEndTime() {
+            return endTime;
+        }
+
+        public void setEndTime(String endTime) {
+            this.endTime = endTime;
+        }
+
+        public String getReason() {
+            return reason;
+        }
+
+        public void setReason(String reason) {
+            this.reason = reason;
+        }
+
+        public boolean isConfirmed() {
+            return confirmed;
+        }
+
+        public void setConfirmed(boolean confirmed) {
+            this.confirmed = confirmed;
+        }
+    }
 
     @PostConstruct
     void load() {
@@ -77,7 +142,7 @@ public class CohortEditor implements Serializable {
         errors.clear();
         boolean created = form.getId() == null;
         try {
-            long id = cohorts.save(currentUser.actor(), form);
+            long id = timetable.saveCohort(currentUser.actor(), form);
             PageMessages.info(created ? "cohorts.created" : "cohorts.saved");
             return "/staff/cohort?faces-redirect=true&id=" + id;
         } catch (Refused refused) {
@@ -89,7 +154,7 @@ public class CohortEditor implements Serializable {
     public String addSessions() {
         sessionErrors.clear();
         try {
-            int added = cohorts.schedule(currentUser.actor(), form.getId(), session);
+            int added = timetable.schedule(currentUser.actor(), form.getId(), session);
             PageMessages.info("cohorts.sessionsAdded", String.valueOf(added));
             return "/staff/cohort?faces-redirect=true&id=" + form.getId();
         } catch (Refused refused) {
@@ -106,6 +171,60 @@ public class CohortEditor implements Serializable {
             PageMessages.error(refused.key());
         }
         return "/staff/cohort?faces-redirect=true&id=" + form.getId();
+    }
+
+    /** The fields to move or cancel a listed session, filled with its times on the cohort's clock. */
+    public SessionEdit edit(Cohorts.SessionLine line) {
+        return edits.computeIfAbsent(line.id(), id -> {
+            SessionEdit edit = new SessionEdit();
+            ZoneId zone = ZoneId.of(line.timeZone());
+            edit.setDate(line.startsAt().atZone(zone).toLocalDate().toString());
+            edit.setStartTime(line.startsAt().atZone(zone).toLocalTime().toString());
+            edit.setEndTime(line.endsAt().atZone(zone).toLocalTime().toString());
+            return edit;
+        });
+    }
+
+    /** Whether a listed session may still be moved or cancelled: it takes place and has not begun. */
+    public boolean changeable(Cohorts.SessionLine line) {
+        return !line.cancelled() && line.startsAt().isAfter(clock.instant());
+    }
+
+    /** Moves a listed session to the day and times typed ({@link Timetable#move}, the calendar's rules). */
+    public String moveSession(Cohorts.SessionLine line) {
+        SessionEdit edit = edit(line);
+        try {
+            SessionTimes times = SessionTimes.typed(edit.getDate(), edit.getStartTime(), edit.getEndTime());
+            timetable.move(currentUser.actor(), line.id(), line.version(), times.start(), times.end());
+            PageMessages.info("cohorts.sessionMoved");
+            return "/staff/cohort?faces-redirect=true&id=" + form.getId();
+        } catch (Refused refused) {
+            FieldErrors.showAll(refused);
+            return null;
+        } catch (IllegalArgumentException gone) {
+            PageMessages.error("calendar.gone");
+            return "/staff/cohort?faces-redirect=true&id=" + form.getId();
+        }
+    }
+
+    /** Cancels a listed session with the reason typed, once the box confirming it is ticked. */
+    public String cancelSession(Cohorts.SessionLine line) {
+        SessionEdit edit = edit(line);
+        if (!edit.isConfirmed()) {
+            FieldErrors.global(PageMessages.text("cohorts.cancelConfirm"));
+            return null;
+        }
+        try {
+            timetable.cancel(currentUser.actor(), line.id(), line.version(), edit.getReason());
+            PageMessages.info("cohorts.sessionCancelled");
+            return "/staff/cohort?faces-redirect=true&id=" + form.getId();
+        } catch (Refused refused) {
+            FieldErrors.showAll(refused);
+            return null;
+        } catch (IllegalArgumentException gone) {
+            PageMessages.error("calendar.gone");
+            return "/staff/cohort?faces-redirect=true&id=" + form.getId();
+        }
     }
 
     public List<String> errors(String field) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.hamkke.academy.Problem;
 import org.hamkke.academy.Refused;
+import org.hamkke.academy.SessionClash;
 import org.hamkke.identity.Languages;
 import org.hamkke.shared.web.PageMessages;
 
@@ -29,6 +30,10 @@ final class FieldErrors implements Serializable {
     }
 
     void show(Refused refused) {
+        if (refused instanceof SessionClash clash) {
+            global(ClashMessage.text(clash));
+            return;
+        }
         boolean belowFields = false;
         for (Problem problem : refused.problems()) {
             String text = text(problem);
@@ -42,6 +47,15 @@ final class FieldErrors implements Serializable {
         if (belowFields) {
             global(PageMessages.text("academy.fixBelow"));
         }
+    }
+
+    /** Every problem at the top of the page, for a form whose fields have no place for them (a row of a list). */
+    static void showAll(Refused refused) {
+        if (refused instanceof SessionClash clash) {
+            global(ClashMessage.text(clash));
+            return;
+        }
+        refused.problems().forEach(problem -> global(text(problem)));
     }
 
     static String text(Problem problem) {

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,13 @@ import org.hamkke.identity.web.CurrentUser;
 import org.hamkke.notification.NoticeKind;
 import org.hamkke.notification.NoticePreferences;
 import org.hamkke.notification.NoticePreferences.Delivery;
+import org.hamkke.notification.NoticePreferences.ReminderLead;
 import org.hamkke.shared.web.PageMessages;
 
-/** "E-mail preferences": which kinds come by e-mail, and whether at once or in a daily digest. */
+/**
+ * "E-mail preferences": which kinds come by e-mail, whether at once or in a daily digest, and how
+ * long before each session of one's courses its reminder comes (or none).
+ */
 @Named
 @RequestScoped
 public class NoticeSettingsPage {
@@ -26,6 +31,7 @@ public class NoticeSettingsPage {
 
     private List<Choice> choices;
     private String delivery;
+    private String reminderLead;
 
     /** One kind's switch; mandatory kinds are shown on and cannot be turned off. */
     public static final class Choice {
@@ -59,6 +65,7 @@ public class NoticeSettingsPage {
         var current = preferences.of(currentUser.getPersonId());
         choices = NoticeKind.choosable().stream().map(k -> new Choice(k, current.email().get(k))).toList();
         delivery = current.delivery().name();
+        reminderLead = preferences.reminderLead(currentUser.getPersonId()).name();
     }
 
     public List<Choice> getChoices() {
@@ -77,11 +84,26 @@ public class NoticeSettingsPage {
         return List.of(Delivery.IMMEDIATE.name(), Delivery.DAILY_DIGEST.name());
     }
 
+    public String getReminderLead() {
+        return reminderLead;
+    }
+
+    public void setReminderLead(String reminderLead) {
+        this.reminderLead = reminderLead;
+    }
+
+    /** The reminder leads offered: never, 2 hours, a day (the default), two days. */
+    public List<String> getReminderLeads() {
+        return Arrays.stream(ReminderLead.values()).map(ReminderLead::name).toList();
+    }
+
     public String save() {
         Map<NoticeKind, Boolean> email = new EnumMap<>(NoticeKind.class);
         choices.forEach(c -> email.put(c.kind, c.isEmail()));
         Delivery mode = Delivery.DAILY_DIGEST.name().equals(delivery) ? Delivery.DAILY_DIGEST : Delivery.IMMEDIATE;
-        preferences.save(currentUser.getPersonId(), email, mode);
+        ReminderLead lead = Arrays.stream(ReminderLead.values()).filter(l -> l.name().equals(reminderLead)).findFirst()
+                .orElse(ReminderLead.DEFAULT);
+        preferences.save(currentUser.getPersonId(), email, mode, lead);
         PageMessages.info("noticeSettings.saved", null);
         return "/me/notice-settings?faces-redirect=true";
     }

@@ -200,3 +200,14 @@ join enrolment e on e.cohort_id = h.id and e.status in ('CONFIRMED', 'COMPLETED'
 left join lateral (select person_id from cohort_instructor ci where ci.cohort_id = h.id limit 1) i on true
 where h.label in ('Yogyakarta, evenings', 'Dakar, last season')
 on conflict do nothing;
+
+-- 5. One session cancelled, as staff do it (V15): Manila's fourth meeting, with the reason the
+--    learners read; it stays on the cohort's page and in the calendars, struck through.
+update cohort_session s
+set status = 'CANCELLED', cancelled_at = now(), cancel_reason = 'The hall is closed for repairs that week; we meet again the week after.'
+from cohort h
+where h.id = s.cohort_id and h.label = 'Manila, spring' and s.title = 'Meeting 4' and s.status = 'SCHEDULED';
+
+-- The Dakar cohort's completers get their certificates from the certificate sweep (a clustered
+-- job, a few minutes after the dev run starts): the demo shows the real issuing, signed with the
+-- dev run's own key, not rows written here.

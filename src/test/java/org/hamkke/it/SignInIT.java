@@ -21,10 +21,10 @@ class SignInIT {
     private static final Map<DemoLogin, Set<String>> MENU = Map.of(
             DemoLogin.APPLICANT, Set.of("menu-me"),
             DemoLogin.ENTREPRENEUR, Set.of("menu-me", "menu-venture"),
-            DemoLogin.MENTOR, Set.of("menu-me", "menu-mentor"),
+            DemoLogin.MENTOR, Set.of("menu-me", "menu-mentor", "menu-teach"),
             DemoLogin.REVIEWER, Set.of("menu-me", "menu-reviewer"),
-            DemoLogin.STAFF, Set.of("menu-me", "menu-staff"),
-            DemoLogin.ADMIN, Set.of("menu-me", "menu-staff", "menu-admin"));
+            DemoLogin.STAFF, Set.of("menu-me", "menu-staff", "menu-teach"),
+            DemoLogin.ADMIN, Set.of("menu-me", "menu-staff", "menu-admin", "menu-teach"));
 
     @ParameterizedTest
     @EnumSource(DemoLogin.class)

@@ -273,19 +273,30 @@ public final class EnrolmentLoad {
         System.out.printf("Created %d Keycloak users in %d s%n", people, (System.nanoTime() - started) / 1_000_000_000);
     }
 
-    /** Signs in through Keycloak's form; the portal's cookies. */
+    /**
+     * Signs in through Keycloak's form; the portal's cookies. Under load a sign-in can fail (a
+     * timed-out round trip ends on the sign-in page again), so it is checked by where it lands,
+     * and tried again: a bench person without a session would measure the sign-in redirect.
+     */
     static String signIn(String portal, String username) throws Exception {
-        try (WebClient browser = new WebClient(BrowserVersion.FIREFOX)) {
-            browser.getOptions().setJavaScriptEnabled(false);
-            browser.getOptions().setCssEnabled(false);
-            HtmlPage login = browser.getPage(portal + "/me/learning.xhtml");
-            login.<HtmlInput>getHtmlElementById("username").setValue(username);
-            login.<HtmlInput>getHtmlElementById("password").setValue(PASSWORD);
-            login.<HtmlElement>getHtmlElementById("kc-login").click();
-            return browser.getCookieManager().getCookies().stream()
-                    .filter(c -> "/".equals(c.getPath()) && !c.getName().startsWith("KEYCLOAK") && !c.getName().startsWith("KC_"))
-                    .map(c -> c.getName() + "=" + c.getValue())
-                    .collect(java.util.stream.Collectors.joining("; "));
+        for (int attempt = 1; ; attempt++) {
+            try (WebClient browser = new WebClient(BrowserVersion.FIREFOX)) {
+                browser.getOptions().setJavaScriptEnabled(false);
+                browser.getOptions().setCssEnabled(false);
+                HtmlPage login = browser.getPage(portal + "/me/learning.xhtml");
+                login.<HtmlInput>getHtmlElementById("username").setValue(username);
+                login.<HtmlInput>getHtmlElementById("password").setValue(PASSWORD);
+                HtmlPage landed = login.<HtmlElement>getHtmlElementById("kc-login").click();
+                if ("/me/learning.xhtml".equals(landed.getUrl().getPath())) {
+                    return browser.getCookieManager().getCookies().stream()
+                            .filter(c -> "/".equals(c.getPath()) && !c.getName().startsWith("KEYCLOAK") && !c.getName().startsWith("KC_"))
+                            .map(c -> c.getName() + "=" + c.getValue())
+                            .collect(java.util.stream.Collectors.joining("; "));
+                }
+                if (attempt == 3) {
+                    throw new IllegalStateException(username + " not signed in after 3 attempts; landed on " + landed.getUrl());
+                }
+            }
         }
     }
 

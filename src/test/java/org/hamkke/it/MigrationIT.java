@@ -112,6 +112,24 @@ class MigrationIT {
                 r = db.createStatement().executeQuery(counts);
                 r.next();
                 assertEquals(first, r.getString(1), "Running the demo data again adds nothing");
+                // The academy's demo: cohorts open, full with a waitlist and an offer, running with
+                // attendance, completed (the sweep certifies its completers after start), one session cancelled.
+                String academy = """
+                        select (select count(*) from cohort) || ' cohorts, '
+                            || (select count(*) from enrolment where status = 'WAITLISTED') || ' waiting, '
+                            || (select count(*) from enrolment where status = 'OFFERED') || ' offered, '
+                            || (select count(*) from enrolment where status = 'COMPLETED') || ' completed, '
+                            || (select count(*) from cohort_session where status = 'CANCELLED') || ' cancelled session, '
+                            || (select case when count(*) > 0 then 'attendance taken' else 'no attendance' end from attendance)""";
+                r = db.createStatement().executeQuery(academy);
+                r.next();
+                String seeded = r.getString(1);
+                assertEquals("6 cohorts, 5 waiting, 1 offered, 7 completed, 1 cancelled session, attendance taken", seeded);
+                db.createStatement().execute(new String(getClass().getResourceAsStream("/db/demo/R__demo_data_academy.sql").readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8));
+                r = db.createStatement().executeQuery(academy);
+                r.next();
+                assertEquals(seeded, r.getString(1), "Running the academy's demo data again adds nothing");
             }
         } finally {
             try (Connection admin = connect()) {

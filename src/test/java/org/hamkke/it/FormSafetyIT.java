@@ -91,4 +91,47 @@ class FormSafetyIT {
         assertTrue(response.header("set-cookie").contains("hamkke_lang=fr"));
         assertFalse(response.header("set-cookie").contains("HAMKKE_SESSION"), "The language post starts no session");
     }
+
+    /**
+     * A form's post sent to another page (its view state and fields, a forged or confused request):
+     * answered as an expired form, never a 500.
+     */
+    @Test
+    void aFormPostedToAnotherPageIsAnsweredAsExpiredNotA500() throws Exception {
+        long course = AcademyData.course("Form safety " + System.nanoTime());
+        long cohort = AcademyData.cohort(course, 5);
+        java.util.List<String> pages = java.util.List.of("/me/notice-settings.xhtml", "/me/check-in.xhtml", "/me/learning.xhtml",
+                "/me/enrol.xhtml?cohort=" + cohort, "/staff/courses.xhtml", "/staff/course.xhtml?id=" + course,
+                "/staff/cohort.xhtml?id=" + cohort, "/staff/roster.xhtml?cohort=" + cohort, "/staff/calendar.xhtml");
+        java.util.List<String> failures = new java.util.ArrayList<>();
+        try (Visitor visitor = new Visitor()) {
+            visitor.signIn(DemoLogin.STAFF);
+            String cookie = Sessions.cookie(visitor);
+            for (String from : pages) {
+                HtmlPage page = visitor.open(from);
+                for (HtmlForm form : page.getForms()) {
+                    if (form.getInputsByName("jakarta.faces.ViewState").isEmpty()) {
+                        continue;
+                    }
+                    StringBuilder body = new StringBuilder();
+                    for (org.htmlunit.html.HtmlElement input : form.getElementsByTagName("input")) {
+                        String name = input.getAttribute("name");
+                        if (!name.isEmpty()) {
+                            body.append(body.isEmpty() ? "" : "&").append(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8))
+                                    .append('=').append(java.net.URLEncoder.encode(input.getAttribute("value"), java.nio.charset.StandardCharsets.UTF_8));
+                        }
+                    }
+                    for (String to : pages) {
+                        if (!to.equals(from)) {
+                            var response = RawHttp.send("POST", to, cookie, TestStack.portalUrl(), body.toString());
+                            if (response.status() >= 500) {
+                                failures.add(form.getId() + " of " + from + " posted to " + to + ": " + response.status());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(failures.isEmpty(), "Another page's form answered with a server error: " + failures);
+    }
 }

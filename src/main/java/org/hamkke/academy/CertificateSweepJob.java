@@ -11,7 +11,6 @@ import org.hamkke.scheduling.ScheduledJob;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 import org.quartz.ScheduleBuilder;
-import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 
 /**
@@ -47,10 +46,7 @@ public class CertificateSweepJob implements ScheduledJob {
 
     @Override
     public ScheduleBuilder<? extends Trigger> schedule() {
-        return SimpleScheduleBuilder.simpleSchedule()
-                .withIntervalInMilliseconds(interval.toMillis())
-                .repeatForever()
-                .withMisfireHandlingInstructionNextWithRemainingCount();
+        return ScheduledJob.every(interval);
     }
 
     /** Runs that found nothing to issue are not kept in the history. */

@@ -12,7 +12,6 @@ import org.hamkke.scheduling.ScheduledJob;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 import org.quartz.ScheduleBuilder;
-import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 
 /**
@@ -48,10 +47,7 @@ public class CourseCompletionJob implements ScheduledJob {
 
     @Override
     public ScheduleBuilder<? extends Trigger> schedule() {
-        return SimpleScheduleBuilder.simpleSchedule()
-                .withIntervalInMilliseconds(interval.toMillis())
-                .repeatForever()
-                .withMisfireHandlingInstructionNextWithRemainingCount();
+        return ScheduledJob.every(interval);
     }
 
     /** Runs that completed nobody are not kept in the history. */

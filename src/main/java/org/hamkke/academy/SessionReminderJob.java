@@ -9,7 +9,6 @@ import org.hamkke.scheduling.ScheduledJob;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 import org.quartz.ScheduleBuilder;
-import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 
 /**
@@ -41,10 +40,7 @@ public class SessionReminderJob implements ScheduledJob {
 
     @Override
     public ScheduleBuilder<? extends Trigger> schedule() {
-        return SimpleScheduleBuilder.simpleSchedule()
-                .withIntervalInMilliseconds(interval.toMillis())
-                .repeatForever()
-                .withMisfireHandlingInstructionNextWithRemainingCount();
+        return ScheduledJob.every(interval);
     }
 
     /** Runs that reminded nobody are not kept in the history. */

@@ -12,7 +12,6 @@ import org.hamkke.scheduling.ScheduledJob;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 import org.quartz.ScheduleBuilder;
-import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 
 /**
@@ -46,10 +45,7 @@ public class WaitlistOfferExpiryJob implements ScheduledJob {
 
     @Override
     public ScheduleBuilder<? extends Trigger> schedule() {
-        return SimpleScheduleBuilder.simpleSchedule()
-                .withIntervalInMilliseconds(interval.toMillis())
-                .repeatForever()
-                .withMisfireHandlingInstructionNextWithRemainingCount();
+        return ScheduledJob.every(interval);
     }
 
     /** Runs that found nothing due are not kept in the history. */

@@ -8,7 +8,6 @@ import org.hamkke.scheduling.ScheduledJob;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 import org.quartz.ScheduleBuilder;
-import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 
 /**
@@ -37,10 +36,7 @@ public class MailDeliveryJob implements ScheduledJob {
 
     @Override
     public ScheduleBuilder<? extends Trigger> schedule() {
-        return SimpleScheduleBuilder.simpleSchedule()
-                .withIntervalInMilliseconds(interval.toMillis())
-                .repeatForever()
-                .withMisfireHandlingInstructionNextWithRemainingCount();
+        return ScheduledJob.every(interval);
     }
 
     /** Runs that found nothing to send are not kept in the history (2,880 a day otherwise). */

@@ -2,6 +2,7 @@ package org.hamkke.scheduling;
 
 import org.quartz.Job;
 import org.quartz.ScheduleBuilder;
+import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 
 /**
@@ -34,5 +35,16 @@ public interface ScheduledJob extends Job {
     /** Whether another instance re-runs it when the instance running it dies mid-way. */
     default boolean requestsRecovery() {
         return true;
+    }
+
+    /**
+     * Every {@code interval}, for sweeps: a run missed while no instance was up is not made up
+     * (the next run finds whatever is due), and the count of runs goes on from there.
+     */
+    static SimpleScheduleBuilder every(java.time.Duration interval) {
+        return SimpleScheduleBuilder.simpleSchedule()
+                .withIntervalInMilliseconds(interval.toMillis())
+                .repeatForever()
+                .withMisfireHandlingInstructionNextWithRemainingCount();
     }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.hamkke.shared.BaseEntity;
+import org.hamkke.shared.Refused;
 import org.hamkke.shared.StorableText;
 
 /**

@@ -23,6 +23,7 @@ import org.hamkke.identity.Allowed;
 import org.hamkke.identity.Languages;
 import org.hamkke.identity.Person;
 import org.hamkke.identity.Role;
+import org.hamkke.shared.Refused;
 import org.hamkke.shared.audit.Actor;
 import org.hamkke.shared.audit.AuditLog;
 import org.hamkke.shared.db.Rows;

@@ -30,6 +30,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.hamkke.shared.BaseEntity;
+import org.hamkke.shared.Problem;
+import org.hamkke.shared.Refused;
 import org.hamkke.shared.StorableText;
 
 /**

@@ -17,6 +17,8 @@ import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hamkke.identity.Allowed;
 import org.hamkke.identity.Role;
+import org.hamkke.shared.Problem;
+import org.hamkke.shared.Refused;
 import org.hamkke.shared.audit.Actor;
 import org.hamkke.shared.audit.AuditLog;
 import org.hamkke.shared.db.Rows;

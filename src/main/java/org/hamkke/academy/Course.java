@@ -22,6 +22,8 @@ import org.hamkke.identity.Languages;
 import org.hamkke.shared.BaseEntity;
 import org.hamkke.shared.LocalizedText;
 import org.hamkke.shared.LocalizedTextConverter;
+import org.hamkke.shared.Problem;
+import org.hamkke.shared.Refused;
 import org.hamkke.shared.StorableText;
 
 /**

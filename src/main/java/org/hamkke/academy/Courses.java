@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import org.hamkke.identity.Allowed;
 import org.hamkke.identity.Role;
+import org.hamkke.shared.Problem;
+import org.hamkke.shared.Refused;
 import org.hamkke.shared.audit.Actor;
 import org.hamkke.shared.audit.AuditLog;
 import org.hamkke.shared.db.Rows;

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.hamkke.academy.EnrolmentStatus.Mover;
 import org.hamkke.shared.BaseEntity;
+import org.hamkke.shared.Refused;
 import org.hamkke.shared.StorableText;
 
 /**
@@ -195,13 +196,10 @@ public class Enrolment extends BaseEntity {
     }
 
     private static String note(String reason, boolean required) {
-        String trimmed = reason == null || reason.isBlank() ? null : reason.strip();
+        String trimmed = StorableText.checked(reason, NOTE_LENGTH);
         if (trimmed == null && required) {
             throw new Refused("academy.cancel.reasonRequired");
         }
-        StorableText.problem(trimmed, NOTE_LENGTH).ifPresent(key -> {
-            throw new Refused(key, String.valueOf(NOTE_LENGTH));
-        });
         return trimmed;
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.hamkke.identity.Allowed;
 import org.hamkke.shared.LocalizedTextConverter;
+import org.hamkke.shared.Refused;
 import org.hamkke.shared.db.Rows;
 
 /**

@@ -2,6 +2,7 @@ package org.hamkke.academy;
 
 import java.util.List;
 import java.util.Optional;
+import org.hamkke.shared.Problem;
 
 /** Whole numbers as typed in a form: digits only, within bounds, else a problem for the field. */
 final class Numbers {

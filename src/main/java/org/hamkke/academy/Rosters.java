@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.hamkke.identity.Allowed;
 import org.hamkke.identity.Role;
+import org.hamkke.shared.Refused;
 import org.hamkke.shared.audit.Actor;
 import org.hamkke.shared.audit.AuditLog;
 import org.hamkke.shared.db.Rows;

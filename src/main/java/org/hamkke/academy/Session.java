@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
 import org.hamkke.shared.BaseEntity;
+import org.hamkke.shared.Problem;
+import org.hamkke.shared.Refused;
 import org.hamkke.shared.StorableText;
 
 /**

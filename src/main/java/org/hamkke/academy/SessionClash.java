@@ -4,6 +4,8 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.hamkke.shared.Problem;
+import org.hamkke.shared.Refused;
 
 /**
  * A session refused because it would put a room or a person in two places at once, naming the

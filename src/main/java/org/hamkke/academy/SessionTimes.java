@@ -6,6 +6,8 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.hamkke.shared.Problem;
+import org.hamkke.shared.Refused;
 
 /**
  * A session's new start and end as staff type them in a move dialog: a day and two wall-clock times

@@ -52,4 +52,17 @@ public final class StorableText {
         }
         return text.length() > max ? Optional.of(TOO_LONG) : Optional.empty();
     }
+
+    /**
+     * A free text as it is kept: stripped, null when blank.
+     *
+     * @throws Refused {@link #UNSTORABLE} or {@link #TOO_LONG} (with the limit) when it may not be stored
+     */
+    public static String checked(String text, int max) {
+        String trimmed = text == null || text.isBlank() ? null : text.strip();
+        problem(trimmed, max).ifPresent(key -> {
+            throw new Refused(key, String.valueOf(max));
+        });
+        return trimmed;
+    }
 }

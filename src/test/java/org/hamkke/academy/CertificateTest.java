@@ -1,5 +1,6 @@
 package org.hamkke.academy;
 
+import org.hamkke.shared.Refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,6 @@
 package org.hamkke.academy;
 
+import org.hamkke.shared.Refused;
 import static org.hamkke.academy.AcademyFixtures.APRIL;
 import static org.hamkke.academy.AcademyFixtures.AFTER_WINDOW;
 import static org.hamkke.academy.AcademyFixtures.BEFORE_WINDOW;

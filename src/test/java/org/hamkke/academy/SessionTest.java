@@ -1,5 +1,6 @@
 package org.hamkke.academy;
 
+import org.hamkke.shared.Refused;
 import static org.hamkke.academy.AcademyFixtures.APRIL;
 import static org.hamkke.academy.AcademyFixtures.cohort;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,5 +1,7 @@
 package org.hamkke.academy;
 
+import org.hamkke.shared.Problem;
+import org.hamkke.shared.Refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

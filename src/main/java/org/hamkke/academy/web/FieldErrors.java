@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.hamkke.academy.Problem;
-import org.hamkke.academy.Refused;
 import org.hamkke.academy.SessionClash;
 import org.hamkke.identity.Languages;
+import org.hamkke.shared.Problem;
+import org.hamkke.shared.Refused;
 import org.hamkke.shared.web.PageMessages;
 
 /**

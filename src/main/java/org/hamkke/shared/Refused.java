@@ -1,12 +1,12 @@
-package org.hamkke.academy;
+package org.hamkke.shared;
 
 import java.util.List;
 
 /**
- * An academy rule said no: every problem with its message key, so the page tells the person in
- * their language what to change. Thrown by the entities that hold the rules (and, with the
- * session it collides with, by the timetable: {@link SessionClash}); the service's
- * transaction rolls back, so nothing is half-saved.
+ * A rule of the academy or the incubation said no: every problem with its message key, so the page
+ * tells the person in their language what to change. Thrown by the entities that hold the rules
+ * (and by services for what only the database can see: a clash, a cap); the service's transaction
+ * rolls back, so nothing is half-saved.
  */
 public class Refused extends RuntimeException {
 

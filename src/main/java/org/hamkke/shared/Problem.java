@@ -1,10 +1,10 @@
-package org.hamkke.academy;
+package org.hamkke.shared;
 
 import java.io.Serializable;
 
 /**
- * Something that stops an academy action or form, shown in the reader's language: next to its
- * field when it has one, at the top of the page otherwise.
+ * Something that stops an action or a form (academy, incubation), shown in the reader's language:
+ * next to its field when it has one, at the top of the page otherwise.
  *
  * @param field the form field ("capacity", "endsOn"), or null for the whole action
  * @param key the message key ("academy.enrol.full")

@@ -37,6 +37,19 @@ class AcademyNotices {
     @Inject
     NotificationService notifications;
 
+    /**
+     * Reads, ahead of a change under the cohort's lock, what a notice about it will need and the
+     * lock does not protect: the person (their language) and the cohort's course (its title).
+     * Both stay in the transaction's persistence context, so the notice reads neither again while
+     * the lock is held.
+     */
+    void prepare(long personId, long cohortId) {
+        em.find(Person.class, personId);
+        em.createQuery("select c from Course c where c.id = (select h.course.id from Cohort h where h.id = :cohort)", Course.class)
+                .setParameter("cohort", cohortId)
+                .getResultList();
+    }
+
     void confirmed(Enrolment e) {
         send(e, NoticeKind.ENROLMENT_CONFIRMED, "enrolment-confirmed", language -> Map.of());
     }

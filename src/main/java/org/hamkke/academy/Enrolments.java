@@ -37,6 +37,9 @@ public class Enrolments {
     @Inject
     Seats seats;
 
+    @Inject
+    AcademyNotices notices;
+
     /** Who sees a cohort {@code h}: anyone a public one; the invited (?2) an invited-only one; and anyone who has (had) an enrolment in it. */
     private static final String VISIBLE = """
             h.visibility = 'PUBLIC'
@@ -107,10 +110,12 @@ public class Enrolments {
      * @throws IllegalArgumentException when there is no such cohort
      */
     public Standing enrol(long personId, long cohortId, String language) {
-        // Read before the lock what the lock does not protect (invitations, completed courses): the
+        // Read before the lock what the lock does not protect (invitations, completed courses, and
+        // for the notice the person and the course, which stay in the persistence context): the
         // lock is then held for the seat's own few statements only.
         boolean invited = seats.invited(cohortId, personId);
         List<String> missing = missingPrerequisites(personId, cohortId, language);
+        notices.prepare(personId, cohortId);
         Cohort cohort = seats.lock(cohortId).orElseThrow(() -> new IllegalArgumentException("No cohort " + cohortId));
         Instant now = clock.instant();
         Seats.Line line = seats.line(cohortId, personId);

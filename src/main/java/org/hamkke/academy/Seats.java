@@ -41,19 +41,21 @@ class Seats {
     Duration hold;
 
     /**
-     * The cohort, locked for the rest of the transaction; empty when there is none. The row is
-     * locked by a statement of its own, then read: a read after the lock sees what the last holder
-     * committed, and it is the transaction's first read of the cohort (the academy's entities are
-     * not in the shared cache). Not {@code em.find} with a lock mode: EclipseLink then refreshes
-     * the cohort's private parts too (invitations, instructors, sessions), every one of them read
-     * under the lock on every enrolment.
+     * The cohort, locked for the rest of the transaction; empty when there is none. One statement
+     * locks the row and reads it ({@code select ... for update} mapped to the entity): what it reads
+     * is what the last holder committed, since it is the transaction's first read of the cohort
+     * (the academy's entities are not in the shared cache). Not {@code em.find} with a lock mode:
+     * EclipseLink then refreshes the cohort's private parts too (invitations, instructors,
+     * sessions), every one of them read under the lock on every enrolment. One statement, because
+     * the time the lock is held is the time a burst of enrolments waits in line: every round trip
+     * under it is paid once per person (BENCHMARKS.md, the fairness burst).
      */
     Optional<Cohort> lock(long cohortId) {
-        boolean exists = !em.createNativeQuery("select id from cohort where id = ?1 for update")
+        @SuppressWarnings("unchecked")
+        List<Cohort> locked = em.createNativeQuery("select h.* from cohort h where h.id = ?1 for update", Cohort.class)
                 .setParameter(1, cohortId)
-                .getResultList()
-                .isEmpty();
-        return exists ? Optional.of(em.find(Cohort.class, cohortId)) : Optional.empty();
+                .getResultList();
+        return locked.stream().findFirst();
     }
 
     /** The person's enrolment in the cohort that is not cancelled, if any (at most one: V14's unique index). */

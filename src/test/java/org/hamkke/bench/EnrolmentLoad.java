@@ -30,7 +30,7 @@ import org.htmlunit.html.HtmlPage;
 /**
  * The fairness benchmark (BENCHMARKS.md, issue 12): {@code people} signed-in people (500) press
  * "Enrol" at the same moment for a cohort of {@code seats} (30). Each has loaded the enrolment
- * page first (its form and view state), as a person would; then all the posts leave at once. It
+ * page first (its form and token), as a person would; then all the posts leave at once. It
  * reports the time from the first post sent to the last answer, the latency of each, and checks in
  * SQL: exactly {@code seats} confirmed and the rest waitlisted, in request order, one row each.
  *
@@ -215,11 +215,9 @@ public final class EnrolmentLoad {
             // A kept-alive connection the server closed (it closes one after so many requests): once more, on a new one.
             page = http.send(get, HttpResponse.BodyHandlers.ofString()).body();
         }
-        String viewState = find(page, "name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
-        String nonce = find(page, "name=\"primefaces.nonce\" value=\"([^\"]*)\"");
+        String token = find(page, "<form id=\"enrol\"[\\s\\S]*?name=\"token\" value=\"([^\"]+)\"");
         String action = find(page, "<form id=\"enrol\"[^>]*action=\"([^\"]+)\"").replace("&amp;", "&");
-        String body = form("enrol", "enrol", "primefaces.nonce", nonce, "cohort", String.valueOf(cohort),
-                "enrol:enrolButton", "Enrol", "jakarta.faces.ViewState", viewState);
+        String body = form("cohort", String.valueOf(cohort), "token", token, "action", "enrol");
         return HttpRequest.newBuilder(URI.create(portal).resolve(action)).header("Cookie", cookie)
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", portal)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hamkke.devstack.DemoLogin;
@@ -145,5 +146,61 @@ class AcademyRulesIT {
             assertEquals(1L, Db.count("select count(*) from enrolment e join person p on p.id = e.person_id where e.cohort_id = ? and p.username = ?",
                     twice, learner));
         }
+    }
+
+    /**
+     * The enrolment buttons are plain forms posted to {@code /me/enrol} (EnrolServlet), guarded by
+     * the session's form token instead of Faces' view state: a post without it, or with another,
+     * does nothing and says so; a cohort the person may not see is 404 with a valid token too; a
+     * post from another site is refused; odd addresses answer 404 or lead to the page, never 500.
+     */
+    @Test
+    void theEnrolmentFormNeedsItsTokenAndAVisibleCohort() throws Exception {
+        String learner = people.create("en");
+        long course = AcademyData.course("Token " + UUID.randomUUID().toString().substring(0, 8));
+        long open = AcademyData.cohort(course, 5);
+        long hidden = AcademyData.cohort(course, 5, Map.of("visibility", "INVITED"));
+        try (Visitor v = new Visitor()) {
+            v.open("/me/learning.xhtml");
+            v.submitKeycloakLogin(learner, TestPeople.PASSWORD);
+            HtmlPage page = v.open("/me/enrol.xhtml?cohort=" + open);
+            String token = page.<org.htmlunit.html.HtmlInput>getFirstByXPath("//form[@id='enrol']//input[@name='token']").getValue();
+            assertTrue(token.length() >= 40, token);
+
+            for (String forged : List.of("", "x", token.substring(1) + "A")) {
+                HtmlPage answer = v.browser().getPage(enrolPost(open, forged, "enrol", TestStack.portalUrl()));
+                assertTrue(errorsOf(answer).contains("This form had gone out of date"), errorsOf(answer));
+                assertEquals("NONE", answer.getElementById("standing").getAttribute("data-status"));
+            }
+            assertNull(AcademyData.statusOf(open, learner), "Nothing was done without the token");
+
+            assertEquals(404, v.browser().getPage(enrolPost(hidden, token, "enrol", TestStack.portalUrl())).getWebResponse().getStatusCode());
+            assertEquals(404, v.browser().getPage(enrolPost(99_999_999L, token, "enrol", TestStack.portalUrl())).getWebResponse().getStatusCode());
+            assertNull(AcademyData.statusOf(hidden, learner), "Nothing written for a cohort the person may not see");
+
+            assertEquals(403, v.browser().getPage(enrolPost(open, token, "enrol", "https://elsewhere.example")).getWebResponse().getStatusCode());
+            assertNull(AcademyData.statusOf(open, learner), "Nothing done from another site");
+
+            HtmlPage odd = v.browser().getPage(enrolPost(open, token, "launch-missiles", TestStack.portalUrl()));
+            assertEquals("NONE", odd.getElementById("standing").getAttribute("data-status"), "An unknown button does nothing");
+            for (String address : List.of("/me/enrol", "/me/enrol?cohort=abc", "/me/enrol?cohort=-1", "/me/enrol?cohort=" + "9".repeat(40))) {
+                v.open(address);
+                assertEquals(404, v.status(), address);
+            }
+            assertEquals("NONE", v.open("/me/enrol?cohort=" + open).getElementById("standing").getAttribute("data-status"), "A GET leads to the page");
+
+            HtmlPage enrolled = v.browser().getPage(enrolPost(open, token, "enrol", TestStack.portalUrl()));
+            assertEquals("CONFIRMED", enrolled.getElementById("standing").getAttribute("data-status"));
+            assertTrue(enrolled.getElementById("messages").asNormalizedText().contains("You have a seat"),
+                    enrolled.getElementById("messages").asNormalizedText());
+        }
+    }
+
+    private static org.htmlunit.WebRequest enrolPost(long cohort, String token, String action, String origin) throws Exception {
+        var request = new org.htmlunit.WebRequest(new java.net.URI(TestStack.portalUrl() + "/me/enrol").toURL(), org.htmlunit.HttpMethod.POST);
+        request.setRequestParameters(List.of(new org.htmlunit.util.NameValuePair("cohort", String.valueOf(cohort)),
+                new org.htmlunit.util.NameValuePair("token", token), new org.htmlunit.util.NameValuePair("action", action)));
+        request.setAdditionalHeader("Origin", origin);
+        return request;
     }
 }

@@ -2,6 +2,9 @@ package org.hamkke.shared.web;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.io.Serializable;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -65,6 +68,33 @@ public final class PageMessages {
         }
         return new MessageFormat(pattern, locale).format(filled);
     }
+
+    /**
+     * A message for the next page, from a servlet that answers a plain form with a redirect (no
+     * Faces flash there): kept in the session until a page takes it ({@link #takeCarried}).
+     *
+     * @param values already written in the reader's language
+     */
+    public static void carry(HttpServletRequest request, boolean error, String key, String... values) {
+        request.getSession().setAttribute(CARRIED, new Carried(error, key, values.clone()));
+    }
+
+    /** Shows the message a servlet left for this page, if any, once. */
+    public static void takeCarried() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        HttpSession session = (HttpSession) faces.getExternalContext().getSession(false);
+        if (session != null && session.getAttribute(CARRIED) instanceof Carried carried) {
+            session.removeAttribute(CARRIED);
+            Locale locale = faces.getViewRoot() == null ? Locale.ROOT : faces.getViewRoot().getLocale();
+            faces.addMessage(null, new FacesMessage(carried.error() ? FacesMessage.SEVERITY_ERROR : FacesMessage.SEVERITY_INFO,
+                    format(locale, text(carried.key()), (Object[]) carried.values()), null));
+        }
+    }
+
+    private static final String CARRIED = "hamkke.carriedMessage";
+
+    /** A message on its way to the next page: plain values, so a replicated session carries it. */
+    private record Carried(boolean error, String key, String[] values) implements Serializable {}
 
     private static void add(FacesMessage.Severity severity, String key, String... values) {
         FacesContext faces = FacesContext.getCurrentInstance();

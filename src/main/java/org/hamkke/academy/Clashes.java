@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
-import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.hamkke.academy.Bookings.Booking;
+import org.hamkke.shared.db.DatabaseRefusal;
 import org.hamkke.shared.db.Rows;
 
 /**
@@ -132,20 +132,8 @@ class Clashes {
 
     /** Whether the failure is the database's timetable constraint (V15) refusing a booking. */
     static boolean refusedByDatabase(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql) {
-                for (SQLException e = sql; e != null; e = e.getNextException()) {
-                    if (EXCLUSION_VIOLATION.equals(e.getSQLState())) {
-                        return true;
-                    }
-                }
-            }
-            String message = t.getMessage();
-            if (message != null && (message.contains("session_room_clash") || message.contains("session_instructor_clash"))) {
-                return true;
-            }
-        }
-        return false;
+        return DatabaseRefusal.withState(failure, EXCLUSION_VIOLATION) || DatabaseRefusal.by(failure, "session_room_clash")
+                || DatabaseRefusal.by(failure, "session_instructor_clash");
     }
 
     private static Set<Long> people(String list) {

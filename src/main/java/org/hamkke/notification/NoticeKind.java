@@ -38,6 +38,16 @@ public enum NoticeKind {
     SESSION_CANCELLED(true),
     /** Academy: a session is soon, as long before as the person chose ({@link NoticePreferences.ReminderLead}). */
     SESSION_REMINDER(false),
+    /** Incubation: staff offer a mentor to a venture; mandatory: the offer has a deadline. */
+    MENTOR_OFFERED(true),
+    /** Incubation: the mentor accepted (to the staff member who offered, and to the venture's members). */
+    MENTOR_ACCEPTED(false),
+    /** Incubation: the mentor declined, with their note (to the staff member who offered). */
+    MENTOR_DECLINED(false),
+    /** Incubation: nobody answered the offer in time (to the staff member who offered). */
+    MENTOR_OFFER_EXPIRED(false),
+    /** Incubation: a pairing marked "not a good fit" by one side (to the other side and staff), back to matching. */
+    MENTOR_NOT_A_FIT(false),
     /** The daily digest e-mail itself; it is the person's delivery choice, not a kind to choose. */
     DAILY_DIGEST(true);
 

@@ -65,4 +65,17 @@ public final class StorableText {
         });
         return trimmed;
     }
+
+    /**
+     * As {@link #checked(String, int)} for a form that reports every problem at once: a problem
+     * is added for {@code field} (null returned) instead of thrown.
+     */
+    public static String checked(String text, int max, String field, java.util.List<Problem> problems) {
+        try {
+            return checked(text, max);
+        } catch (Refused refused) {
+            problems.add(new Problem(field, refused.key(), String.valueOf(max)));
+            return null;
+        }
+    }
 }

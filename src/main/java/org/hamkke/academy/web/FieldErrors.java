@@ -1,7 +1,5 @@
 package org.hamkke.academy.web;
 
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +10,7 @@ import org.hamkke.identity.Languages;
 import org.hamkke.shared.Problem;
 import org.hamkke.shared.Refused;
 import org.hamkke.shared.web.PageMessages;
+import org.hamkke.shared.web.ProblemMessages;
 
 /**
  * What an editor shows after a refused save: each problem next to its field, in the reader's
@@ -59,12 +58,11 @@ final class FieldErrors implements Serializable {
     }
 
     static String text(Problem problem) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        return PageMessages.format(faces.getViewRoot().getLocale(), PageMessages.text(problem.key()), problem.arg());
+        return ProblemMessages.text(problem);
     }
 
     static void global(String text) {
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+        ProblemMessages.error(text);
     }
 
     List<String> of(String field) {

@@ -117,5 +117,30 @@ public final class Rows {
             String name = text(column);
             return name == null ? null : Enum.valueOf(type, name);
         }
+
+        /** A {@code text[]} column (or an {@code array_agg}) as a sorted set; null is empty. */
+        public java.util.Set<String> tags(String column) {
+            return new org.hamkke.shared.TagsConverter().convertToEntityAttribute(value(column));
+        }
+
+        /** A {@code bigint[]} column (or an {@code array_agg} of ids) as a set; null is empty. */
+        public java.util.Set<Long> ids(String column) {
+            Object value = value(column);
+            if (value == null) {
+                return java.util.Set.of();
+            }
+            try {
+                Object[] array = value instanceof java.sql.Array sql ? (Object[]) sql.getArray() : (Object[]) value;
+                java.util.Set<Long> ids = new java.util.HashSet<>();
+                for (Object id : array) {
+                    if (id != null) {
+                        ids.add(((Number) id).longValue());
+                    }
+                }
+                return ids;
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("Could not read the array " + column, e);
+            }
+        }
     }
 }

@@ -1,0 +1,46 @@
+package org.hamkke.shared;
+
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Stores a set of {@link Tags} in a PostgreSQL {@code text[]} column. Written as an array literal
+ * ({@code {"finance","legal registration"}}), which {@code stringtype=unspecified} lets PostgreSQL
+ * read as the column's type; read back from the driver's {@link Array}. Not auto-applied: an
+ * attribute says {@code @Convert(converter = TagsConverter.class)}.
+ */
+@Converter
+public class TagsConverter implements AttributeConverter<Set<String>, Object> {
+
+    @Override
+    public Object convertToDatabaseColumn(Set<String> tags) {
+        StringBuilder literal = new StringBuilder("{");
+        for (String tag : tags == null ? Set.<String>of() : new TreeSet<>(tags)) {
+            if (literal.length() > 1) {
+                literal.append(',');
+            }
+            literal.append('"').append(tag.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return literal.append('}').toString();
+    }
+
+    @Override
+    public Set<String> convertToEntityAttribute(Object column) {
+        if (column == null) {
+            return new TreeSet<>();
+        }
+        try {
+            Object[] values = column instanceof Array array ? (Object[]) array.getArray() : (Object[]) column;
+            TreeSet<String> tags = new TreeSet<>();
+            Arrays.stream(values).map(String::valueOf).forEach(tags::add);
+            return tags;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read a text[] column", e);
+        }
+    }
+}

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 
 /**
  * A whole round at once: proposes a mentor for every venture it can, for staff to review.
@@ -39,7 +40,7 @@ import java.util.Set;
  * potentials keep the residual costs non-negative after each augmentation.
  *
  * <p>Cost: one Dijkstra over the ~V×M edges per venture placed; 500 ventures and 100 mentors take
- * tens of milliseconds (docs/bench/matching.sh). The graph is held in int arrays, and each side's
+ * about 0.1 s on a 2-core machine (docs/bench/matching.sh). The graph is held in int arrays, and each side's
  * tags folded to lower case once, so the inner loops neither box nor touch strings.
  *
  * <p>The answer depends on the set of ventures and mentors, not on the order they are given in:
@@ -112,7 +113,7 @@ public final class RoundMatcher {
         return new Proposal(pairs, unplaced, total);
     }
 
-    private static <T> List<T> sortedDistinct(List<T> items, java.util.function.ToLongFunction<T> id, String what) {
+    private static <T> List<T> sortedDistinct(List<T> items, ToLongFunction<T> id, String what) {
         List<T> sorted = items.stream().sorted(Comparator.comparingLong(id)).toList();
         Set<Long> seen = new HashSet<>();
         for (T item : sorted) {

@@ -2,6 +2,7 @@ package org.hamkke.incubation.matching;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 
@@ -91,7 +92,7 @@ final class MatchingFixtures {
         while (picked.size() < count) {
             String value = from.get(random.nextInt(from.size()));
             // Some upper case, as staff type it: the comparisons must not care.
-            picked.add(random.nextInt(4) == 0 ? value.toUpperCase(java.util.Locale.ROOT) : value);
+            picked.add(random.nextInt(4) == 0 ? value.toUpperCase(Locale.ROOT) : value);
         }
         return picked;
     }

@@ -12,11 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -89,7 +91,7 @@ class RoundMatcherTest {
         while (true) {
             long[] distance = new long[nodes];
             int[] via = new int[nodes];
-            java.util.Arrays.fill(distance, Long.MAX_VALUE);
+            Arrays.fill(distance, Long.MAX_VALUE);
             distance[source] = 0;
             for (int round = 0; round < nodes; round++) {
                 for (int u = 0; u < nodes; u++) {
@@ -144,7 +146,7 @@ class RoundMatcherTest {
         for (Pair pair : proposal.pairs()) {
             VentureNeeds v = venturesById.get(pair.ventureId());
             MentorCandidate m = mentorsById.get(pair.mentorId());
-            assertEquals(java.util.Optional.empty(), MatchScore.exclusion(v, m), () -> "excluded pair proposed: " + pair);
+            assertEquals(Optional.empty(), MatchScore.exclusion(v, m), () -> "excluded pair proposed: " + pair);
             assertTrue(load.merge(m.mentorId(), 1, Integer::sum) <= m.placesLeft(), () -> "cap exceeded: " + m);
             assertEquals(MatchScore.score(v, m, weights), pair.score());
             total += pair.score().total();

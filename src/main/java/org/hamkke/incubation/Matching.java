@@ -138,6 +138,48 @@ public class Matching {
 
     public record Programme(long id, String titleJson, int ventures) {}
 
+    /** A venture in staff's list: its programme, region, and its mentors now (offered or active). */
+    public record Listed(long id, String name, String callTitleJson, String region, String mentors, int active, int offered) {}
+
+    /** What staff's list is narrowed to; null means any. */
+    public record Filter(Long callId, String region, Long mentorId) {}
+
+    /** One page of the ventures, newest first, with how many match in all: two statements, whatever the page. */
+    public Page<Listed> list(Filter filter, int page, int size) {
+        String where = """
+                where (cast(?1 as bigint) is null or a.call_id = ?1)
+                  and (cast(?2 as text) is null or lower(v.region) = lower(?2))
+                  and (cast(?3 as bigint) is null or exists (select 1 from mentor_assignment x where x.venture_id = v.id
+                       and x.mentor_id = ?3 and x.status in ('OFFERED', 'ACTIVE')))""";
+        long total = ((Number) bind(em.createNativeQuery("select count(*) from venture v join application a on a.id = v.application_id " + where),
+                filter).getSingleResult()).longValue();
+        List<Listed> rows = Rows.list(bind(em.createNativeQuery("""
+                        select v.id, v.name, c.title, v.region,
+                               (select string_agg(coalesce(nullif(p.display_name, ''), p.username), ', ' order by p.id)
+                                from mentor_assignment m join person p on p.id = m.mentor_id
+                                where m.venture_id = v.id and m.status in ('OFFERED', 'ACTIVE')) as mentors,
+                               (select count(*) from mentor_assignment m where m.venture_id = v.id and m.status = 'ACTIVE') as active,
+                               (select count(*) from mentor_assignment m where m.venture_id = v.id and m.status = 'OFFERED') as offered
+                        from venture v join application a on a.id = v.application_id join programme_call c on c.id = a.call_id
+                        """ + where + " order by v.id desc limit ?4 offset ?5"), filter)
+                        .setParameter(4, size)
+                        .setParameter(5, (long) (page - 1) * size),
+                r -> new Listed(r.id("id"), r.text("name"), r.text("title"), r.text("region"), r.text("mentors"), r.integer("active"),
+                        r.integer("offered")));
+        return new Page<>(rows, total);
+    }
+
+    public record Page<T>(List<T> rows, long total) {}
+
+    /** The regions ventures are in, for the list's filter. */
+    public List<String> regions() {
+        return Rows.list(em.createNativeQuery("select distinct region from venture where region is not null order by region"), r -> r.text("region"));
+    }
+
+    private static jakarta.persistence.Query bind(jakarta.persistence.Query query, Filter filter) {
+        return query.setParameter(1, filter.callId()).setParameter(2, filter.region()).setParameter(3, filter.mentorId());
+    }
+
     private static final String CARD = """
             select v.id, v.name, v.legal_form, v.sector, v.region, v.needs, v.languages, v.wants_in_person, v.version,
                    a.call_id, c.title as call_title

@@ -283,6 +283,72 @@ class ClusterIT {
         }
     }
 
+    /**
+     * A mentor's cap on two instances (issue 13): staff through one instance and an admin through
+     * the other press "Offer" for the same mentor, who has one place, for two ventures at the same
+     * moment, round after round. The database holds the cap in the same transaction as the
+     * assignment (V19): each round ends with exactly one live assignment and one place taken; one
+     * of the two reads "The offer is sent", the other that the mentor has no place left.
+     */
+    @Test
+    @Order(1)
+    void twoStaffOnTwoInstancesNeverOfferAMentorPastTheirCap() throws Exception {
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 6);
+        long call = id("insert into programme_call (title, summary, opens_at, closes_at, time_zone) values (jsonb_build_object('en', 'Cap "
+                + tag + "'), '{\"en\": \"x\"}', now(), now() + interval '9 days', 'UTC') returning id");
+        long applicant = id("insert into person (subject, username, created_at) values ('it:cap-" + tag + "', 'cap-" + tag + "', now()) returning id");
+        try (Visitor staff = new Visitor(); Visitor admin = new Visitor()) {
+            staff.openRaw(nodes.get(0).baseUrl() + "/staff/");
+            staff.submitKeycloakLogin(DemoLogin.STAFF.username(), DemoLogin.STAFF.password());
+            admin.openRaw(nodes.get(1).baseUrl() + "/staff/");
+            admin.submitKeycloakLogin(DemoLogin.ADMIN.username(), DemoLogin.ADMIN.password());
+            int rounds = 6;
+            int sent = 0;
+            int refused = 0;
+            for (int round = 0; round < rounds; round++) {
+                long mentor = id("insert into person (subject, username, display_name, created_at) values ('it:capm-" + tag + round
+                        + "', 'capm-" + tag + round + "', 'Cap mentor " + round + "', now()) returning id");
+                id("insert into mentor_profile (person_id, expertise, languages, cap) values (" + mentor + ", '{finance}', '{english}', 1) returning person_id");
+                List<Long> ventures = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    long application = id("insert into application (call_id, applicant_id, applicant_kind, name, stage, created_at, updated_at,"
+                            + " submitted_at, receipt, decision_message, decided_at) values (" + call + ", " + applicant + ", 'COLLECTIVE', 'Cap venture',"
+                            + " 'ACCEPTED', now(), now(), now(), 'CAP-" + tag + round + i + "', 'Welcome', now()) returning id");
+                    ventures.add(id("insert into venture (application_id, name, needs, languages, created_at) values (" + application
+                            + ", 'Cap venture " + round + i + "', '{finance}', '{english}', now()) returning id"));
+                }
+                HtmlPage[] pages = {(HtmlPage) staff.openRaw(nodes.get(0).baseUrl() + "/staff/venture.xhtml?id=" + ventures.get(0)),
+                        (HtmlPage) admin.openRaw(nodes.get(1).baseUrl() + "/staff/venture.xhtml?id=" + ventures.get(1))};
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<String>> answers = new ArrayList<>();
+                try (var pool = Executors.newFixedThreadPool(2)) {
+                    for (HtmlPage page : pages) {
+                        answers.add(pool.submit(() -> {
+                            org.htmlunit.html.HtmlElement button = page.getFirstByXPath(
+                                    "//tr[@data-mentor='" + mentor + "']//input[contains(@id,'offerButton')]");
+                            start.await();
+                            HtmlPage answer = button.click();
+                            return answer.getWebResponse().getStatusCode() + " " + answer.getElementById("messages").asNormalizedText();
+                        }));
+                    }
+                    start.countDown();
+                }
+                List<String> said = new ArrayList<>();
+                for (Future<String> answer : answers) {
+                    said.add(answer.get());
+                }
+                assertEquals(1L, count("select count(*) from mentor_assignment where mentor_id = " + mentor + " and status in ('OFFERED', 'ACTIVE')"),
+                        "Round " + round + ": " + said);
+                assertEquals(1L, count("select places_taken from mentor_profile where person_id = " + mentor));
+                assertTrue(said.stream().allMatch(text -> text.startsWith("200 ")), said.toString());
+                sent += (int) said.stream().filter(text -> text.contains("The offer is sent")).count();
+                refused += (int) said.stream().filter(text -> text.contains("This mentor has no place left")).count();
+            }
+            assertEquals(rounds, sent, "One offer per round went through");
+            assertEquals(rounds, refused, "and the other was told the mentor is full");
+        }
+    }
+
     @Test
     @Order(2)
     void everyFiringRunsOnExactlyOneInstance() throws Exception {

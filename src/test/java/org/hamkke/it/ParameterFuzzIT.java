@@ -71,8 +71,12 @@ class ParameterFuzzIT {
         PAGES.put("/teach/cohort.xhtml", List.of("id"));
         PAGES.put("/teach/session.xhtml", List.of("id"));
         PAGES.put("/staff/calendar.xhtml", List.of("course", "venue", "instructor", "date", "zone"));
-        PAGES.put("/mentor/index.xhtml", List.of("x"));
-        PAGES.put("/venture/index.xhtml", List.of("x"));
+        PAGES.put("/mentor/index.xhtml", List.of("x", "decline", "fit"));
+        PAGES.put("/mentor/profile.xhtml", List.of("x"));
+        PAGES.put("/staff/ventures.xhtml", List.of("call", "region", "mentor", "page"));
+        PAGES.put("/staff/venture.xhtml", List.of("id", "close"));
+        PAGES.put("/staff/matching.xhtml", List.of("call", "propose"));
+        PAGES.put("/venture/index.xhtml", List.of("x", "fit"));
         PAGES.put("/signin", List.of("return"));
         PAGES.put("/callback", List.of("state", "code", "error"));
     }

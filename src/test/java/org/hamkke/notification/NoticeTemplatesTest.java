@@ -44,7 +44,22 @@ class NoticeTemplatesTest {
                     "when", "Wed 5 May 2027, 18:00 – 20:00 (Western Indonesia Time)")),
             Map.entry(NoticeKind.SESSION_CANCELLED, enrolment("session", "", "when", "Tue 4 May 2027, 18:00 – 20:00 (Western Indonesia Time)",
                     "reason", "The hall is flooded")),
-            Map.entry(NoticeKind.SESSION_REMINDER, enrolment("session", "", "when", "Tue 4 May 2027, 18:00 – 20:00 (Western Indonesia Time)")));
+            Map.entry(NoticeKind.SESSION_REMINDER, enrolment("session", "", "when", "Tue 4 May 2027, 18:00 – 20:00 (Western Indonesia Time)")),
+            Map.entry(NoticeKind.MENTOR_OFFERED, assignment("expires", "8 May 2027, 17:00")),
+            Map.entry(NoticeKind.MENTOR_ACCEPTED, assignment()),
+            Map.entry(NoticeKind.MENTOR_DECLINED, assignment()),
+            Map.entry(NoticeKind.MENTOR_OFFER_EXPIRED, assignment()),
+            Map.entry(NoticeKind.MENTOR_NOT_A_FIT, assignment()));
+
+    /** A mentor's assignment's placeholders ({@code IncubationNotices}), and the event's own. */
+    private static Map<String, String> assignment(String... extra) {
+        Map<String, String> data = new java.util.HashMap<>(Map.of("venture", "Sukamaju Garment Cooperative", "mentor", "Marie Diallo",
+                "starts", "1 May 2027", "ends", "31 October 2027", "note", "Our schedules do not meet"));
+        for (int i = 0; i < extra.length; i += 2) {
+            data.put(extra[i], extra[i + 1]);
+        }
+        return data;
+    }
 
     /** Every kind renders in every language with every placeholder filled: a missing key fails here. */
     @ParameterizedTest

@@ -98,6 +98,11 @@ public class Language {
                 : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale()).format(moment.atZone(ZoneId.of(portalZone)));
     }
 
+    /** A calendar day (a start or an end date, no time nor zone): "4 May 2027", in the reader's language. */
+    public String formatDay(java.time.LocalDate day) {
+        return day == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale()).format(day);
+    }
+
     public String formatDate(java.time.Instant moment, String zone) {
         return moment == null
                 ? ""

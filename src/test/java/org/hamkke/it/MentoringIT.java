@@ -222,6 +222,61 @@ class MentoringIT {
         }
     }
 
+    /** Pictures for the README: the ranked mentors and a round's proposal (staff), the mentor's home on a phone in French (skipped without Chromium). */
+    @Test
+    void screenshots() throws Exception {
+        var chromium = Chromium.find();
+        org.junit.jupiter.api.Assumptions.assumeTrue(chromium.isPresent(), "No Chromium on this machine");
+        String tag = UUID.randomUUID().toString().substring(0, 4);
+        String claire = people.create("fr", "mentor");
+        long claireId = Db.count("select id from person where username = ?", claire);
+        IntakeData.execute("update person set display_name = 'Claire Dubois' where id = ?", claireId);
+        IncubationData.mentor(claireId, "finance,cooperative governance,legal registration", "french,english,wolof", "Dakar", "BOTH", 3);
+        long call = IntakeData.call("Women-led cooperatives " + tag, false);
+        String[][] mentors = {{"Aminata Sow", "impact measurement,legal registration", "french,wolof", "Dakar", "IN_PERSON", "2"},
+                {"Rizal Hakim", "digital sales,marketing,finance", "indonesian,english", "Surabaya", "ONLINE", "3"},
+                {"Hana Park", "fair trade,marketing,impact measurement", "english,urdu", "Seoul", "ONLINE", "1"}};
+        for (String[] m : mentors) {
+            long id = IntakeData.person(m[0], null, "mentor");
+            IncubationData.mentor(id, m[1], m[2], m[3], m[4], Integer.parseInt(m[5]));
+        }
+        long green = IncubationData.venture(call, IntakeData.person("Awa Diop", null, ""), "Green Loop Recycling",
+                "impact measurement,legal registration,finance", "french,wolof", "Dakar", true);
+        IncubationData.venture(call, IntakeData.person("Ratna", null, ""), "Sukamaju Garment Workers Cooperative",
+                "cooperative governance,finance,digital sales", "indonesian,english", "Bandung", true);
+        IncubationData.venture(call, IntakeData.person("Nadia", null, ""), "Threads of Sindh Handicraft Association",
+                "fair trade,marketing", "urdu,english", "Hyderabad", false);
+        long dapur = IncubationData.venture(call, IntakeData.person("Ayu", null, ""), "Dapur Ibu Savings Group",
+                "finance,digital sales", "indonesian", "Surabaya", false);
+        IntakeData.execute("""
+                insert into mentor_assignment (venture_id, mentor_id, status, starts_on, ends_on, offered_at, offer_expires_at)
+                values (?, ?, 'OFFERED', current_date, current_date + 180, now(), now() + interval '6 days')""", dapur, claireId);
+        java.nio.file.Path dir = java.nio.file.Path.of("docs/screenshots");
+        java.nio.file.Files.createDirectories(dir);
+        shoot(chromium.get(), DemoLogin.STAFF.username(), DemoLogin.STAFF.password(), "/staff/venture.xhtml?id=" + green, 1280, 1400,
+                dir.resolve("incubation-venture-mentors-staff.png"));
+        shoot(chromium.get(), DemoLogin.STAFF.username(), DemoLogin.STAFF.password(), "/staff/matching.xhtml?call=" + call + "&propose=1", 1280, 1300,
+                dir.resolve("incubation-round-staff.png"));
+        shoot(chromium.get(), claire, TestPeople.PASSWORD, "/mentor/", 390, 900, dir.resolve("incubation-mentor-home-fr-phone.png"));
+    }
+
+    private static void shoot(String chromium, String username, String password, String page, int width, int height, java.nio.file.Path file)
+            throws Exception {
+        String cookie;
+        try (Visitor v = new Visitor()) {
+            v.open("/me/");
+            v.submitKeycloakLogin(username, password);
+            cookie = Sessions.cookie(v);
+        }
+        try (Chromium browser = new Chromium(chromium, width, height)) {
+            browser.cookie(Sessions.COOKIE, cookie, TestStack.portalUrl());
+            browser.send("Page.navigate", "{\"url\":\"" + TestStack.portalUrl() + page + "\"}");
+            browser.waitFor("document.readyState === 'complete' && !!document.getElementById('main')");
+            Thread.sleep(300);
+            java.nio.file.Files.write(file, browser.screenshot());
+        }
+    }
+
     private static String mentorName(long personId) throws SQLException {
         return Db.text("select coalesce(nullif(display_name, ''), username) from person where id = ?", personId);
     }

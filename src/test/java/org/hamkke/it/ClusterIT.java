@@ -327,7 +327,7 @@ class ClusterIT {
                     for (HtmlPage page : pages) {
                         answers.add(pool.submit(() -> {
                             org.htmlunit.html.HtmlElement button = page.getFirstByXPath(
-                                    "//tr[@data-mentor='" + mentor + "']//input[contains(@id,'offerButton')]");
+                                    "//button[@name='mentor' and @value='" + mentor + "']");
                             start.await();
                             HtmlPage answer = button.click();
                             return answer.getWebResponse().getStatusCode() + " " + answer.getElementById("messages").asNormalizedText();

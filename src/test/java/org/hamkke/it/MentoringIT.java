@@ -79,7 +79,7 @@ class MentoringIT {
                 assertTrue(reasons.contains(reason), reason + " in " + reasons);
             }
             assertTrue(reasons.contains("85"), reasons);
-            page = clickAt(page, "//table[@id='ranked']//tr[@data-mentor='" + mentorId + "']//input[contains(@id,'offerButton')]");
+            page = clickAt(page, "//table[@id='ranked']//button[@id='offer-" + mentorId + "']");
             assertTrue(messages(page).contains("The offer is sent"), seen(page));
             assertEquals("OFFERED", page.<HtmlElement>getFirstByXPath("//ul[@id='assignments']/li").getAttribute("data-status"));
         }
@@ -171,19 +171,26 @@ class MentoringIT {
         try (Visitor staff = new Visitor()) {
             staff.signIn(DemoLogin.STAFF);
             HtmlPage page = staff.open("/staff/venture.xhtml?id=" + venture);
-            type(page, "offer:startsOn", "2027-05-01");
-            type(page, "offer:endsOn", "2027-04-01");
-            HtmlPage refused = clickAt(page, "//tr[@data-mentor='" + mentorId + "']//input[contains(@id,'offerButton')]");
+            type(page, "startsOn", "2027-05-01");
+            type(page, "endsOn", "2027-04-01");
+            HtmlPage refused = clickAt(page, "//button[@id='offer-" + mentorId + "']");
             assertEquals(200, refused.getWebResponse().getStatusCode());
             assertTrue(messages(refused).contains("The end must be after the start."), seen(refused));
+            assertEquals("2027-04-01", refused.<org.htmlunit.html.HtmlInput>getHtmlElementById("endsOn").getValue(), "What was typed is kept");
             // A browser keeps a date field to dates; a forged post sends anything.
-            HtmlElement button = refused.getFirstByXPath("//tr[@data-mentor='" + mentorId + "']//input[contains(@id,'offerButton')]");
+            HtmlElement button = refused.getFirstByXPath("//button[@id='offer-" + mentorId + "']");
             var post = refused.<org.htmlunit.html.HtmlForm>getHtmlElementById("offer").getWebRequest((org.htmlunit.html.SubmittableElement) button);
             post.setRequestParameters(post.getRequestParameters().stream()
-                    .map(p -> p.getName().equals("offer:endsOn") ? new org.htmlunit.util.NameValuePair(p.getName(), "first of May") : p).toList());
+                    .map(p -> p.getName().equals("endsOn") ? new org.htmlunit.util.NameValuePair(p.getName(), "first of May") : p).toList());
             refused = staff.browser().getPage(post);
             assertEquals(200, refused.getWebResponse().getStatusCode());
             assertTrue(messages(refused).contains("Please give a date as year-month-day"), seen(refused));
+            // The same post without the session's form token does nothing.
+            post.setRequestParameters(post.getRequestParameters().stream()
+                    .map(p -> p.getName().equals("token") ? new org.htmlunit.util.NameValuePair(p.getName(), "forged")
+                            : p.getName().equals("endsOn") ? new org.htmlunit.util.NameValuePair(p.getName(), "2027-12-01") : p).toList());
+            refused = staff.browser().getPage(post);
+            assertTrue(messages(refused).contains("This form had gone out of date"), seen(refused));
             assertEquals(0L, Db.count("select count(*) from mentor_assignment where venture_id = ?", venture), "Nothing offered");
 
             for (String odd : List.of("/staff/venture.xhtml?id=abc", "/staff/venture.xhtml?id=999999999", "/staff/venture.xhtml",
@@ -202,6 +209,7 @@ class MentoringIT {
     /** Who may open the incubation's pages: staff theirs, mentors theirs, members the venture area; nobody else. */
     @Test
     void everyRoleGetsOnlyItsOwnIncubationPages() throws Exception {
+        long offers = Db.count("select count(*) from mentor_assignment");
         long call = Db.count("select min(id) from programme_call");
         List<String> staffPages = List.of("/staff/ventures.xhtml", "/staff/matching.xhtml?call=" + call);
         List<String> mentorPages = List.of("/mentor/", "/mentor/profile.xhtml");
@@ -218,8 +226,19 @@ class MentoringIT {
                 }
                 v.open("/venture/");
                 assertEquals(role == DemoLogin.ENTREPRENEUR ? 200 : 403, v.status(), role + " /venture/");
+                // Staff's offer is a plain post: anyone else is refused before any code runs.
+                var post = new org.htmlunit.WebRequest(new java.net.URI(TestStack.portalUrl() + "/staff/venture/offer").toURL(),
+                        org.htmlunit.HttpMethod.POST);
+                post.setRequestParameters(List.of(new org.htmlunit.util.NameValuePair("venture", "1"),
+                        new org.htmlunit.util.NameValuePair("mentor", "1"), new org.htmlunit.util.NameValuePair("token", "x")));
+                post.setAdditionalHeader("Origin", TestStack.portalUrl());
+                int status = v.browser().getPage(post).getWebResponse().getStatusCode();
+                if (role != DemoLogin.STAFF && role != DemoLogin.ADMIN) {
+                    assertEquals(403, status, role + " posting an offer");
+                }
             }
         }
+        assertEquals(offers, Db.count("select count(*) from mentor_assignment"), "No offer made by a forged post");
     }
 
     /** Pictures for the README: the ranked mentors and a round's proposal (staff), the mentor's home on a phone in French (skipped without Chromium). */

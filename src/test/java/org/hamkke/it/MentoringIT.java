@@ -241,6 +241,46 @@ class MentoringIT {
         assertEquals(offers, Db.count("select count(*) from mentor_assignment"), "No offer made by a forged post");
     }
 
+    /**
+     * A whole round: the programme's ventures without a mentor, proposed at once under every
+     * mentor's places (the best total, not first-come), each pair with its reasons and each venture
+     * left out with why; nothing is offered until staff press "Send", then every pair is offered.
+     */
+    @Test
+    void aRoundIsProposedReviewedAndSent() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        long call = IntakeData.call("Round call " + tag, false);
+        // Mentors are the whole programme's: those other tests made take no new ventures here, so the round is this test's own.
+        IntakeData.execute("update mentor_profile set available = false");
+        long french = IntakeData.person("Round French " + tag, null, "mentor");
+        IncubationData.mentor(french, "finance,legal registration", "french", "Dakar", "IN_PERSON", 1);
+        long english = IntakeData.person("Round English " + tag, null, "mentor");
+        IncubationData.mentor(english, "marketing", "english", "Cebu", "ONLINE", 1);
+        long dakar = IncubationData.venture(call, IntakeData.person("R1 " + tag, null, ""), "Dakar soap " + tag, "finance", "french", "Dakar", true);
+        long cebu = IncubationData.venture(call, IntakeData.person("R2 " + tag, null, ""), "Cebu weavers " + tag, "marketing", "english", "Cebu", false);
+        long third = IncubationData.venture(call, IntakeData.person("R3 " + tag, null, ""), "Thiès dyers " + tag, "finance", "french", "Thiès", true);
+        long before = Db.count("select count(*) from mentor_assignment");
+        try (Visitor staff = new Visitor()) {
+            staff.signIn(DemoLogin.STAFF);
+            HtmlPage round = click(staff.open("/staff/matching.xhtml?call=" + call), "propose");
+            assertNotNull(round.getElementById("pairs"), seen(round));
+            assertNotNull(round.getFirstByXPath("//table[@id='pairs']//tr[@data-venture='" + dakar + "' and @data-mentor='" + french + "']"),
+                    "The French mentor goes to the venture in her region: " + seen(round));
+            assertNotNull(round.getFirstByXPath("//table[@id='pairs']//tr[@data-venture='" + cebu + "' and @data-mentor='" + english + "']"));
+            HtmlElement left = round.getFirstByXPath("//ul[@id='unplaced']/li[@data-venture='" + third + "']");
+            assertNotNull(left, seen(round));
+            assertTrue(left.asNormalizedText().contains("full with better matches"), left.asNormalizedText());
+            assertTrue(round.getElementById("proposal-summary").asNormalizedText().contains("2 ventures placed, 1 not placed"),
+                    round.getElementById("proposal-summary").asNormalizedText());
+            assertEquals(before, Db.count("select count(*) from mentor_assignment"), "Nothing sent before staff press Send");
+            HtmlPage sent = clickAt(round, "//input[contains(@id,'sendButton')]");
+            assertTrue(messages(sent).contains("2 offers sent."), seen(sent));
+        }
+        assertEquals(1L, Db.count("select count(*) from mentor_assignment where venture_id = ? and mentor_id = ? and status = 'OFFERED'", dakar, french));
+        assertEquals(1L, Db.count("select count(*) from mentor_assignment where venture_id = ? and mentor_id = ? and status = 'OFFERED'", cebu, english));
+        assertEquals(0L, Db.count("select count(*) from mentor_assignment where venture_id = ?", third));
+    }
+
     /** Pictures for the README: the ranked mentors and a round's proposal (staff), the mentor's home on a phone in French (skipped without Chromium). */
     @Test
     void screenshots() throws Exception {
@@ -276,7 +316,7 @@ class MentoringIT {
                 dir.resolve("incubation-venture-mentors-staff.png"));
         shoot(chromium.get(), DemoLogin.STAFF.username(), DemoLogin.STAFF.password(), "/staff/matching.xhtml?call=" + call + "&propose=1", 1280, 1300,
                 dir.resolve("incubation-round-staff.png"));
-        shoot(chromium.get(), claire, TestPeople.PASSWORD, "/mentor/", 390, 900, dir.resolve("incubation-mentor-home-fr-phone.png"));
+        shoot(chromium.get(), claire, TestPeople.PASSWORD, "/mentor/?lang=fr", 390, 900, dir.resolve("incubation-mentor-home-fr-phone.png"));
     }
 
     private static void shoot(String chromium, String username, String password, String page, int width, int height, java.nio.file.Path file)

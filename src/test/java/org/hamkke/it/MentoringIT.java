@@ -273,7 +273,7 @@ class MentoringIT {
             assertTrue(round.getElementById("proposal-summary").asNormalizedText().contains("2 ventures placed, 1 not placed"),
                     round.getElementById("proposal-summary").asNormalizedText());
             assertEquals(before, Db.count("select count(*) from mentor_assignment"), "Nothing sent before staff press Send");
-            HtmlPage sent = clickAt(round, "//input[contains(@id,'sendButton')]");
+            HtmlPage sent = click(round, "sendButton");
             assertTrue(messages(sent).contains("2 offers sent."), seen(sent));
         }
         assertEquals(1L, Db.count("select count(*) from mentor_assignment where venture_id = ? and mentor_id = ? and status = 'OFFERED'", dakar, french));

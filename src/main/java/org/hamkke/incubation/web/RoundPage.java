@@ -72,7 +72,6 @@ public class RoundPage {
         if ("1".equals(params.get("propose")) && !FacesContext.getCurrentInstance().isPostback()) {
             round = matching.proposeRound(callId);
         }
-        PageMessages.takeCarried();
     }
 
     public String saveWeights() {

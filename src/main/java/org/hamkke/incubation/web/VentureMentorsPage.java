@@ -85,7 +85,6 @@ public class VentureMentorsPage {
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(zone)));
         startsOn = VentureOfferServlet.day(params.get("startsOn")).orElse(today);
         endsOn = VentureOfferServlet.day(params.get("endsOn")).orElse(today.plusMonths(6));
-        PageMessages.takeCarried();
     }
 
     public String describe() {

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /** The "Scheduled jobs" page: staff look, admins act, every action audited, nobody else gets in. */
 class ScheduledJobsIT {
 
-    private static final List<String> JOBS = List.of("certificate-sweep", "cluster-check", "course-completion", "daily-digest", "housekeeping", "intake-reminders", "mail-delivery", "session-reminders",
+    private static final List<String> JOBS = List.of("certificate-sweep", "cluster-check", "course-completion", "daily-digest", "housekeeping", "intake-reminders", "mail-delivery", "mentor-offers",
+            "session-reminders",
             "waitlist-offers");
 
     @Test

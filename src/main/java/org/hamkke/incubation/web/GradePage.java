@@ -69,14 +69,14 @@ public class GradePage {
     /** Publishes the grade, or the correction, against the milestone as it was shown ({@code shown}, its version). */
     public String publish() {
         long milestoneId = grading.entry().milestone().getId();
-        Long shown = RequestParams.id(params.get("shown"));
+        long shown = RequestParams.version(params.get("shown"));
         Grade.Marks marks = new Grade.Marks(numbers(), feedback, outcome(), whatToChange);
         try {
             if (correcting) {
-                milestones.correct(currentUser.getPersonId(), milestoneId, shown == null ? -1 : shown, marks, reason);
+                milestones.correct(currentUser.getPersonId(), milestoneId, shown, marks, reason);
                 PageMessages.info("grade.corrected");
             } else {
-                milestones.grade(currentUser.getPersonId(), milestoneId, shown == null ? -1 : shown, marks);
+                milestones.grade(currentUser.getPersonId(), milestoneId, shown, marks);
                 PageMessages.info("grade.published");
             }
         } catch (Refused refused) {

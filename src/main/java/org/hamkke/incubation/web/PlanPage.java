@@ -99,8 +99,7 @@ public class PlanPage {
 
     /** The version of the milestone as the page showed it. */
     private long shown() {
-        Long shown = RequestParams.id(params.get("shown"));
-        return shown == null ? -1 : shown;
+        return RequestParams.version(params.get("shown"));
     }
 
     private String act(Runnable action) {

@@ -55,8 +55,7 @@ public class VentureMilestonesPage {
     /** Sends the evidence typed for one milestone, as its state was shown ({@code shown}, its version). */
     public String submit(long milestoneId) {
         try {
-            Long shown = RequestParams.id(params.get("shown"));
-            milestones.submit(currentUser.getPersonId(), milestoneId, shown == null ? -1 : shown, text, links);
+            milestones.submit(currentUser.getPersonId(), milestoneId, RequestParams.version(params.get("shown")), text, links);
             PageMessages.info("milestones.submitted");
         } catch (Refused refused) {
             ProblemMessages.showAll(refused);

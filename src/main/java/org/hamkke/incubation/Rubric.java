@@ -57,6 +57,11 @@ public record Rubric(List<Criterion> criteria, List<ScoreBand> bands) implements
         return bands.stream().filter(b -> total >= b.min() && total <= b.max()).findFirst();
     }
 
+    /** As {@link #band}, null when no band covers the total: for pages, whose EL reads into an Optional's value. */
+    public ScoreBand bandOrNull(int total) {
+        return band(total).orElse(null);
+    }
+
     /**
      * The mentor's scores and feedback as a grade keeps them: every criterion scored from 0 to its
      * maximum, no score for a criterion the rubric does not have, each feedback a storable text.

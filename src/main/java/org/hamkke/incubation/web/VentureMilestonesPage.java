@@ -11,6 +11,7 @@ import java.util.Map;
 import org.hamkke.identity.web.CurrentUser;
 import org.hamkke.incubation.MilestoneStatus;
 import org.hamkke.incubation.Milestones;
+import org.hamkke.shared.LocalizedText;
 import org.hamkke.shared.Refused;
 import org.hamkke.shared.web.NotFound;
 import org.hamkke.shared.web.PageMessages;
@@ -74,9 +75,15 @@ public class VentureMilestonesPage {
         return plan;
     }
 
-    /** Feedback to act on: milestones whose latest grade asks for a revision. */
-    public List<Milestones.Entry> getToRevise() {
-        return plan == null ? List.of() : plan.entries().stream().filter(e -> e.milestone().getStatus() == MilestoneStatus.REVISION_REQUESTED).toList();
+    /** Feedback to act on: a milestone whose latest grade asks for a revision, and what to change. */
+    public record Revision(long milestoneId, LocalizedText title, String whatToChange) {}
+
+    public List<Revision> getToRevise() {
+        return plan == null ? List.of() : plan.entries().stream()
+                .filter(e -> e.milestone().getStatus() == MilestoneStatus.REVISION_REQUESTED)
+                .flatMap(e -> e.latest().flatMap(Milestones.Attempt::latestGrade)
+                        .map(g -> new Revision(e.milestone().getId(), e.milestone().getTitle(), g.getWhatToChange())).stream())
+                .toList();
     }
 
     public String getText() {

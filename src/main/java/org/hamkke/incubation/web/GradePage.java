@@ -37,6 +37,8 @@ public class GradePage {
     private Milestones.Grading grading;
     private Map<String, String> params;
     private boolean correcting;
+    /** This request posts the form: it stays in the page whatever happened meanwhile, so its action runs and says so. */
+    private boolean posted;
     /** Scores as typed: a number the rubric then checks, anything else missing (its message says the range). */
     private final Map<String, String> scores = new HashMap<>();
     private final Map<String, String> feedback = new HashMap<>();
@@ -54,8 +56,9 @@ public class GradePage {
             return;
         }
         MilestoneStatus status = grading.entry().milestone().getStatus();
-        correcting = "1".equals(params.get("correct")) && grading.mayGrade()
-                && (status == MilestoneStatus.PASSED || status == MilestoneStatus.REVISION_REQUESTED);
+        posted = params.containsKey("shown");
+        correcting = "1".equals(params.get("correct")) && (posted || grading.mayGrade()
+                && (status == MilestoneStatus.PASSED || status == MilestoneStatus.REVISION_REQUESTED));
         if (correcting) {
             grading.entry().latest().flatMap(Milestones.Attempt::latestGrade).ifPresent(g -> {
                 g.getScores().forEach((key, score) -> scores.put(key, String.valueOf(score)));
@@ -80,8 +83,12 @@ public class GradePage {
                 PageMessages.info("grade.published");
             }
         } catch (Refused refused) {
-            ProblemMessages.showAll(refused);
-            return null;
+            if (!refused.key().equals("milestone.changedMeanwhile") && !refused.key().equals("milestone.grade.notYours")) {
+                ProblemMessages.showAll(refused);
+                return null;
+            }
+            // Another grade (or the end of the mentoring) came first: show the milestone as it is now.
+            PageMessages.error(refused.key());
         } catch (MilestoneStatus.IllegalMoveException | OptimisticLockException meanwhile) {
             PageMessages.error("milestone.changedMeanwhile");
         }
@@ -119,7 +126,7 @@ public class GradePage {
 
     /** The rubric form is shown: grading evidence that waits, or correcting the latest grade. */
     public boolean isFormShown() {
-        return grading.mayGrade() && (correcting || grading.entry().milestone().getStatus() == MilestoneStatus.SUBMITTED);
+        return posted || grading.mayGrade() && (correcting || grading.entry().milestone().getStatus() == MilestoneStatus.SUBMITTED);
     }
 
     /** The latest grade may be corrected (offered as a link when the form is not open for it). */

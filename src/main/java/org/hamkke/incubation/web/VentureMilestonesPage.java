@@ -9,6 +9,7 @@ import jakarta.persistence.OptimisticLockException;
 import java.util.List;
 import java.util.Map;
 import org.hamkke.identity.web.CurrentUser;
+import org.hamkke.incubation.Milestone;
 import org.hamkke.incubation.MilestoneStatus;
 import org.hamkke.incubation.Milestones;
 import org.hamkke.shared.LocalizedText;
@@ -65,6 +66,15 @@ public class VentureMilestonesPage {
             PageMessages.error("milestone.changedMeanwhile");
         }
         return "/venture/milestones?faces-redirect=true&venture=" + plan.venture().id();
+    }
+
+    /**
+     * The evidence form is shown for a milestone that takes evidence, and for the one whose form
+     * this request posts whatever happened meanwhile (passed, dropped), so its action runs and
+     * tells the member, their text still in the form.
+     */
+    public boolean takesEvidence(Milestone milestone) {
+        return milestone.getStatus().takesEvidence() || String.valueOf(milestone.getId()).equals(params.get("for"));
     }
 
     public List<Milestones.VentureRef> getVentures() {

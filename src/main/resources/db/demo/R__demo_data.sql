@@ -125,12 +125,11 @@ where rubric_criterion.bands = '[{"min": 0, "max": 1, "label": {"en": "weak or a
 insert into stage_change (application_id, from_stage, to_stage, actor_id, actor, at, reason)
 select a.id, null, 'SUBMITTED', a.applicant_id, p.username, a.submitted_at, null
 from application a join person p on p.id = a.applicant_id
-where a.receipt like 'DEMO-%' and a.receipt not like 'DEMO-V-%' -- the incubation's demo ventures' applications have no moves
-  and not exists (select 1 from stage_change c where c.application_id = a.id);
+where a.receipt like 'DEMO-%' and not exists (select 1 from stage_change c where c.application_id = a.id);
 insert into stage_change (application_id, from_stage, to_stage, actor, at, reason)
 select a.id, 'SUBMITTED', a.stage, 'staff', a.submitted_at + interval '1 day', 'Demo: moved by the programme office'
 from application a
-where a.receipt like 'DEMO-%' and a.receipt not like 'DEMO-V-%' and a.stage <> 'SUBMITTED'
+where a.receipt like 'DEMO-%' and a.stage <> 'SUBMITTED'
   and not exists (select 1 from stage_change c where c.application_id = a.id and c.from_stage is not null);
 
 -- Reviewers who never sign in, with reviews at every step: submitted, draft, not yet declared, and

@@ -18,7 +18,7 @@ on conflict (subject) do nothing;
 insert into application (call_id, applicant_id, applicant_kind, name, legal_form, sector, region, stage,
                          created_at, updated_at, submitted_at, receipt, decision_message, decided_at)
 select c.id, p.id, 'COLLECTIVE', a.name, a.form, a.sector, a.region, 'ACCEPTED',
-       now() - interval '60 days', now() - interval '40 days', now() - interval '60 days', 'DEMO-V-' || p.username,
+       now() - interval '60 days', now() - interval '40 days', now() - interval '60 days', 'INC-DEMO-' || p.username,
        'Welcome to the incubation programme: your mentor will be in touch.', now() - interval '40 days'
 from (values ('demo:ratna', 'Sukamaju Garment Workers Cooperative', 'cooperative', 'garments', 'Bandung'),
              ('demo:ayu', 'Dapur Ibu Savings Group', 'self-help group', 'food', 'Surabaya'),
@@ -26,22 +26,22 @@ from (values ('demo:ratna', 'Sukamaju Garment Workers Cooperative', 'cooperative
              ('demo:awa', 'Green Loop Recycling', 'social enterprise', 'recycling', 'Dakar')) as a(subject, name, form, sector, region)
 join person p on p.subject = a.subject
 join lateral (select id from programme_call where title ->> 'en' like 'Women-led%' order by id limit 1) c on true
-where not exists (select 1 from application where receipt like 'DEMO-V-%');
+where not exists (select 1 from application where receipt like 'INC-DEMO-%');
 
 insert into venture (application_id, name, legal_form, sector, region, created_at, needs, languages, wants_in_person)
 select a.id, a.name, a.legal_form, a.sector, a.region, a.decided_at, v.needs, v.languages, v.in_person
 from application a
-join (values ('DEMO-V-ratna', '{"cooperative governance","finance","digital sales"}'::text[], '{"indonesian","english"}'::text[], true),
-             ('DEMO-V-ayu', '{"finance","digital sales","marketing"}'::text[], '{"indonesian"}'::text[], false),
-             ('DEMO-V-entrepreneur', '{"fair trade","legal registration","marketing"}'::text[], '{"urdu","english"}'::text[], false),
-             ('DEMO-V-awa', '{"impact measurement","legal registration","finance"}'::text[], '{"french","wolof"}'::text[], true))
+join (values ('INC-DEMO-ratna', '{"cooperative governance","finance","digital sales"}'::text[], '{"indonesian","english"}'::text[], true),
+             ('INC-DEMO-ayu', '{"finance","digital sales","marketing"}'::text[], '{"indonesian"}'::text[], false),
+             ('INC-DEMO-entrepreneur', '{"fair trade","legal registration","marketing"}'::text[], '{"urdu","english"}'::text[], false),
+             ('INC-DEMO-awa', '{"impact measurement","legal registration","finance"}'::text[], '{"french","wolof"}'::text[], true))
      as v(receipt, needs, languages, in_person) on v.receipt = a.receipt
 where not exists (select 1 from venture w where w.application_id = a.id);
 
 insert into venture_member (venture_id, person_id, name, role)
 select v.id, a.applicant_id, coalesce(nullif(p.display_name, ''), p.username), 'applicant'
 from venture v join application a on a.id = v.application_id join person p on p.id = a.applicant_id
-where a.receipt like 'DEMO-V-%' and not exists (select 1 from venture_member m where m.venture_id = v.id and m.person_id = a.applicant_id);
+where a.receipt like 'INC-DEMO-%' and not exists (select 1 from venture_member m where m.venture_id = v.id and m.person_id = a.applicant_id);
 
 -- 3. Mentors' profiles: different expertise, languages and regions; Claire (the "mentor" login) has
 --    one place left after an offer waiting for her answer.
@@ -65,8 +65,8 @@ insert into mentor_assignment (venture_id, mentor_id, status, starts_on, ends_on
 select v.id, m.id, x.status, current_date - x.started, current_date - x.started + 180, s.id, now() - (x.started || ' days')::interval,
        case when x.status = 'OFFERED' then now() + interval '5 days' end,
        case when x.status = 'ACTIVE' then now() - ((x.started - 1) || ' days')::interval end, x.score
-from (values ('DEMO-V-ratna', '7f3c2a10-5b1e-4c8a-9d21-a00000000003', 'OFFERED', 2, 80), ('DEMO-V-ayu', 'demo:rizal', 'ACTIVE', 30, 63),
-             ('DEMO-V-entrepreneur', 'demo:hana', 'ACTIVE', 30, 73)) as x(receipt, mentor, status, started, score)
+from (values ('INC-DEMO-ratna', '7f3c2a10-5b1e-4c8a-9d21-a00000000003', 'OFFERED', 2, 80), ('INC-DEMO-ayu', 'demo:rizal', 'ACTIVE', 30, 63),
+             ('INC-DEMO-entrepreneur', 'demo:hana', 'ACTIVE', 30, 73)) as x(receipt, mentor, status, started, score)
 join application a on a.receipt = x.receipt
 join venture v on v.application_id = a.id
 join person m on m.subject = x.mentor
@@ -114,20 +114,20 @@ select v.id, t.id, t.position, t.title, t.description, t.expected_evidence, t.ru
                 v.created_at::date) + t.due_offset_days,
        'OPEN', now()
 from venture v join application a on a.id = v.application_id join milestone_template t on t.call_id = a.call_id
-where a.receipt like 'DEMO-V-%'
+where a.receipt like 'INC-DEMO-%'
 on conflict (venture_id, template_id) where template_id is not null do nothing;
 
 insert into milestone_submission (milestone_id, number, text, links, submitted_by, submitted_at)
 select m.id, 1, s.text, s.links, a.applicant_id, now() - (s.ago || ' days')::interval
 from (values
-  ('DEMO-V-entrepreneur', 1, 'We drew the canvas together at the Thursday meeting: buyers are fair-trade shops in Karachi and Seoul.',
+  ('INC-DEMO-entrepreneur', 1, 'We drew the canvas together at the Thursday meeting: buyers are fair-trade shops in Karachi and Seoul.',
    '{"https://example.org/threads-of-sindh/canvas.jpg"}'::text[], 18),
-  ('DEMO-V-entrepreneur', 2, 'We filed the association''s papers with the district registrar.', '{}'::text[], 7),
-  ('DEMO-V-entrepreneur', 4, 'A shop in Seoul ordered 40 embroidered cushion covers and paid by bank transfer.',
+  ('INC-DEMO-entrepreneur', 2, 'We filed the association''s papers with the district registrar.', '{}'::text[], 7),
+  ('INC-DEMO-entrepreneur', 4, 'A shop in Seoul ordered 40 embroidered cushion covers and paid by bank transfer.',
    '{"https://example.org/threads-of-sindh/invoice-001.pdf"}'::text[], 2),
-  ('DEMO-V-ayu', 1, 'Canvas attached: we sell frozen rendang and sambal to office workers through WhatsApp groups.',
+  ('INC-DEMO-ayu', 1, 'Canvas attached: we sell frozen rendang and sambal to office workers through WhatsApp groups.',
    '{"https://example.org/dapur-ibu/canvas"}'::text[], 20),
-  ('DEMO-V-ayu', 2, 'Registered as a cooperative (koperasi) with the city office.', '{"https://example.org/dapur-ibu/akta"}'::text[], 4))
+  ('INC-DEMO-ayu', 2, 'Registered as a cooperative (koperasi) with the city office.', '{"https://example.org/dapur-ibu/akta"}'::text[], 4))
   as s(receipt, position, text, links, ago)
 join application a on a.receipt = s.receipt
 join venture v on v.application_id = a.id
@@ -137,10 +137,10 @@ where not exists (select 1 from milestone_submission);
 insert into milestone_grade (submission_id, version, grader_id, scores, feedback, outcome, what_to_change, published_at)
 select s.id, 1, x.mentor_id, g.scores::jsonb, g.feedback::jsonb, g.outcome, g.change, now() - (g.ago || ' days')::interval
 from (values
-  ('DEMO-V-entrepreneur', 1, '{"evidence": 4, "members": 3}', '{"evidence": "A clear canvas with real buyers."}', 'PASSED', null, 15),
-  ('DEMO-V-entrepreneur', 2, '{"evidence": 1, "members": 3}', '{"evidence": "Filing is not registration yet."}', 'REVISION_REQUESTED',
+  ('INC-DEMO-entrepreneur', 1, '{"evidence": 4, "members": 3}', '{"evidence": "A clear canvas with real buyers."}', 'PASSED', null, 15),
+  ('INC-DEMO-entrepreneur', 2, '{"evidence": 1, "members": 3}', '{"evidence": "Filing is not registration yet."}', 'REVISION_REQUESTED',
    'Send the registration number once the registrar has issued it, with a photo of the certificate.', 5),
-  ('DEMO-V-ayu', 1, '{"evidence": 3, "members": 4}', '{"members": "Every member could explain it."}', 'PASSED', null, 17))
+  ('INC-DEMO-ayu', 1, '{"evidence": 3, "members": 4}', '{"members": "Every member could explain it."}', 'PASSED', null, 17))
   as g(receipt, position, scores, feedback, outcome, change, ago)
 join application a on a.receipt = g.receipt
 join venture v on v.application_id = a.id

@@ -57,7 +57,7 @@ public class Matching {
     public record NotOffered(MentorCandidate mentor, Exclusion why) {}
 
     public Optional<VentureCard> venture(long ventureId) {
-        return Rows.first(em.createNativeQuery(CARD + " where v.id = ?1").setParameter(1, ventureId), Matching::card);
+        return Rows.first(em.createNativeQuery(CARD + "\nwhere v.id = ?1").setParameter(1, ventureId), Matching::card);
     }
 
     /** Staff describe what the venture needs, for matching; a venture changed meanwhile is refused. */
@@ -106,7 +106,7 @@ public class Matching {
 
     /** The programme's ventures with no live mentor (none offered, none active): a round to match. */
     public List<VentureCard> unmatched(long callId) {
-        return Rows.list(em.createNativeQuery(CARD + """
+        return Rows.list(em.createNativeQuery(CARD + "\n" + """
                          where a.call_id = ?1 and not exists (
                            select 1 from mentor_assignment m where m.venture_id = v.id and m.status in ('OFFERED', 'ACTIVE'))
                          order by v.id""").setParameter(1, callId), Matching::card);

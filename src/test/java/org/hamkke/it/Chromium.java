@@ -209,8 +209,14 @@ final class Chromium implements AutoCloseable {
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
-        try (Stream<Path> files = Files.walk(profile)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        // Chromium's helper processes may still be removing their own files: a file gone meanwhile is
+        // no failure; the walk is tried again until the profile is gone (a temporary folder at worst).
+        for (int attempt = 0; attempt < 5 && Files.exists(profile); attempt++) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException goneMeanwhile) {
+                Thread.sleep(200);
+            }
         }
     }
 }

@@ -296,7 +296,6 @@ class ClusterIT {
         String tag = java.util.UUID.randomUUID().toString().substring(0, 6);
         long call = id("insert into programme_call (title, summary, opens_at, closes_at, time_zone) values (jsonb_build_object('en', 'Cap "
                 + tag + "'), '{\"en\": \"x\"}', now(), now() + interval '9 days', 'UTC') returning id");
-        long applicant = id("insert into person (subject, username, created_at) values ('it:cap-" + tag + "', 'cap-" + tag + "', now()) returning id");
         try (Visitor staff = new Visitor(); Visitor admin = new Visitor()) {
             staff.openRaw(nodes.get(0).baseUrl() + "/staff/");
             staff.submitKeycloakLogin(DemoLogin.STAFF.username(), DemoLogin.STAFF.password());
@@ -311,6 +310,9 @@ class ClusterIT {
                 id("insert into mentor_profile (person_id, expertise, languages, cap) values (" + mentor + ", '{finance}', '{english}', 1) returning person_id");
                 List<Long> ventures = new ArrayList<>();
                 for (int i = 0; i < 2; i++) {
+                    // One application per person and call: each venture has its own applicant.
+                    long applicant = id("insert into person (subject, username, created_at) values ('it:cap-" + tag + round + i + "', 'cap-"
+                            + tag + round + i + "', now()) returning id");
                     long application = id("insert into application (call_id, applicant_id, applicant_kind, name, stage, created_at, updated_at,"
                             + " submitted_at, receipt, decision_message, decided_at) values (" + call + ", " + applicant + ", 'COLLECTIVE', 'Cap venture',"
                             + " 'ACCEPTED', now(), now(), now(), 'CAP-" + tag + round + i + "', 'Welcome', now()) returning id");
@@ -325,7 +327,7 @@ class ClusterIT {
                     for (HtmlPage page : pages) {
                         answers.add(pool.submit(() -> {
                             org.htmlunit.html.HtmlElement button = page.getFirstByXPath(
-                                    "//tr[@data-mentor='" + mentor + "']//input[contains(@id,'offerButton')]");
+                                    "//button[@name='mentor' and @value='" + mentor + "']");
                             start.await();
                             HtmlPage answer = button.click();
                             return answer.getWebResponse().getStatusCode() + " " + answer.getElementById("messages").asNormalizedText();

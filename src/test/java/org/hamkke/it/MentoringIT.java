@@ -3,6 +3,7 @@ package org.hamkke.it;
 import static org.hamkke.it.Pages.click;
 import static org.hamkke.it.Pages.clickAt;
 import static org.hamkke.it.Pages.messages;
+import static org.hamkke.it.Pages.seen;
 import static org.hamkke.it.Pages.type;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -57,7 +58,7 @@ class MentoringIT {
             profile.<HtmlSelect>getHtmlElementById("profile:mode").setSelectedAttribute("IN_PERSON", true);
             type(profile, "profile:cap", "1");
             HtmlPage saved = click(profile, "profile:save");
-            assertTrue(messages(saved).contains("Votre profil est enregistré."), messages(saved));
+            assertTrue(messages(saved).contains("Votre profil est enregistré."), seen(saved));
             assertEquals("{\"cooperative governance\",finance}", Db.text("select expertise::text from mentor_profile where person_id = ?", mentorId));
         }
 
@@ -69,7 +70,7 @@ class MentoringIT {
             type(page, "needsForm:needs", "finance, marketing");
             type(page, "needsForm:languages", "French");
             page = click(page, "needsForm:saveNeeds");
-            assertTrue(messages(page).contains("The venture's needs are saved."), messages(page));
+            assertTrue(messages(page).contains("The venture's needs are saved."), seen(page));
             HtmlElement row = page.getFirstByXPath("//table[@id='ranked']//tr[@data-mentor='" + mentorId + "']");
             assertNotNull(row, page.asNormalizedText());
             String reasons = row.asNormalizedText();
@@ -78,8 +79,8 @@ class MentoringIT {
                 assertTrue(reasons.contains(reason), reason + " in " + reasons);
             }
             assertTrue(reasons.contains("85"), reasons);
-            page = clickAt(page, "//table[@id='ranked']//tr[@data-mentor='" + mentorId + "']//input[contains(@id,'offerButton')]");
-            assertTrue(messages(page).contains("The offer is sent"), messages(page));
+            page = clickAt(page, "//table[@id='ranked']//button[@id='offer-" + mentorId + "']");
+            assertTrue(messages(page).contains("The offer is sent"), seen(page));
             assertEquals("OFFERED", page.<HtmlElement>getFirstByXPath("//ul[@id='assignments']/li").getAttribute("data-status"));
         }
         var offered = new Mailbox(KeycloakAdmin.emailOf(mentor)).await(mail -> mail.subject().contains(weavers), 1, Duration.ofSeconds(30));
@@ -91,7 +92,7 @@ class MentoringIT {
             m.open("/mentor/");
             HtmlPage home = m.submitKeycloakLogin(mentor, TestPeople.PASSWORD);
             home = clickAt(home, "//ul[@id='offers']/li[@data-assignment='" + assignment + "']//input[contains(@id,'accept')]");
-            assertTrue(messages(home).contains("vous êtes maintenant le mentor de cette entreprise"), messages(home));
+            assertTrue(messages(home).contains("vous êtes maintenant le mentor de cette entreprise"), seen(home));
             assertNotNull(home.getFirstByXPath("//ul[@id='ventures']/li[@data-venture='" + venture + "']"), home.asNormalizedText());
             assertTrue(home.getElementById("offers-empty") != null);
         }
@@ -118,10 +119,10 @@ class MentoringIT {
             assertTrue(mine.asNormalizedText().contains(mentorName(mentorId)), mine.asNormalizedText());
             HtmlPage confirm = clickAt(home, "//li[@data-assignment='" + assignment + "']//a[@id='fit-link']");
             HtmlPage refused = clickAt(confirm, "//input[contains(@id,'fitButton')]");
-            assertTrue(messages(refused).contains("Please say why the pairing is not working."), messages(refused));
+            assertTrue(messages(refused).contains("Please say why the pairing is not working."), seen(refused));
             type(refused, refused.<HtmlElement>getFirstByXPath("//textarea[contains(@id,'reason')]").getId(), "Our meeting days never match");
             HtmlPage done = clickAt(refused, "//input[contains(@id,'fitButton')]");
-            assertTrue(messages(done).contains("The pairing has ended"), messages(done));
+            assertTrue(messages(done).contains("The pairing has ended"), seen(done));
             assertTrue(done.getElementById("mentors-empty") != null);
         }
         assertEquals("NOT_A_FIT", Db.text("select status from mentor_assignment where id = ?", assignment));
@@ -170,14 +171,26 @@ class MentoringIT {
         try (Visitor staff = new Visitor()) {
             staff.signIn(DemoLogin.STAFF);
             HtmlPage page = staff.open("/staff/venture.xhtml?id=" + venture);
-            type(page, "offer:startsOn", "2027-05-01");
-            type(page, "offer:endsOn", "2027-04-01");
-            HtmlPage refused = clickAt(page, "//tr[@data-mentor='" + mentorId + "']//input[contains(@id,'offerButton')]");
+            type(page, "startsOn", "2027-05-01");
+            type(page, "endsOn", "2027-04-01");
+            HtmlPage refused = clickAt(page, "//button[@id='offer-" + mentorId + "']");
             assertEquals(200, refused.getWebResponse().getStatusCode());
-            assertTrue(messages(refused).contains("The end must be after the start."), messages(refused));
-            type(refused, "offer:endsOn", "first of May");
-            refused = clickAt(refused, "//tr[@data-mentor='" + mentorId + "']//input[contains(@id,'offerButton')]");
-            assertTrue(messages(refused).contains("Please give a date as year-month-day"), messages(refused));
+            assertTrue(messages(refused).contains("The end must be after the start."), seen(refused));
+            assertEquals("2027-04-01", refused.<org.htmlunit.html.HtmlInput>getHtmlElementById("endsOn").getValue(), "What was typed is kept");
+            // A browser keeps a date field to dates; a forged post sends anything.
+            HtmlElement button = refused.getFirstByXPath("//button[@id='offer-" + mentorId + "']");
+            var post = refused.<org.htmlunit.html.HtmlForm>getHtmlElementById("offer").getWebRequest((org.htmlunit.html.SubmittableElement) button);
+            post.setRequestParameters(post.getRequestParameters().stream()
+                    .map(p -> p.getName().equals("endsOn") ? new org.htmlunit.util.NameValuePair(p.getName(), "first of May") : p).toList());
+            refused = staff.browser().getPage(post);
+            assertEquals(200, refused.getWebResponse().getStatusCode());
+            assertTrue(messages(refused).contains("Please give a date as year-month-day"), seen(refused));
+            // The same post without the session's form token does nothing.
+            post.setRequestParameters(post.getRequestParameters().stream()
+                    .map(p -> p.getName().equals("token") ? new org.htmlunit.util.NameValuePair(p.getName(), "forged")
+                            : p.getName().equals("endsOn") ? new org.htmlunit.util.NameValuePair(p.getName(), "2027-12-01") : p).toList());
+            refused = staff.browser().getPage(post);
+            assertTrue(messages(refused).contains("This form had gone out of date"), seen(refused));
             assertEquals(0L, Db.count("select count(*) from mentor_assignment where venture_id = ?", venture), "Nothing offered");
 
             for (String odd : List.of("/staff/venture.xhtml?id=abc", "/staff/venture.xhtml?id=999999999", "/staff/venture.xhtml",
@@ -188,7 +201,7 @@ class MentoringIT {
             HtmlPage weights = staff.open("/staff/matching.xhtml?call=" + call);
             type(weights, "weightsForm:language", "140");
             HtmlPage tooMuch = click(weights, "weightsForm:saveWeights");
-            assertTrue(messages(tooMuch).contains("from 0 to 100"), messages(tooMuch));
+            assertTrue(messages(tooMuch).contains("from 0 to 100"), seen(tooMuch));
             assertEquals(40L, Db.count("select weight_language from programme_call where id = ?", call));
         }
     }
@@ -196,6 +209,7 @@ class MentoringIT {
     /** Who may open the incubation's pages: staff theirs, mentors theirs, members the venture area; nobody else. */
     @Test
     void everyRoleGetsOnlyItsOwnIncubationPages() throws Exception {
+        long offers = Db.count("select count(*) from mentor_assignment");
         long call = Db.count("select min(id) from programme_call");
         List<String> staffPages = List.of("/staff/ventures.xhtml", "/staff/matching.xhtml?call=" + call);
         List<String> mentorPages = List.of("/mentor/", "/mentor/profile.xhtml");
@@ -212,7 +226,113 @@ class MentoringIT {
                 }
                 v.open("/venture/");
                 assertEquals(role == DemoLogin.ENTREPRENEUR ? 200 : 403, v.status(), role + " /venture/");
+                // Staff's offer is a plain post: anyone else is refused before any code runs.
+                var post = new org.htmlunit.WebRequest(new java.net.URI(TestStack.portalUrl() + "/staff/venture/offer").toURL(),
+                        org.htmlunit.HttpMethod.POST);
+                post.setRequestParameters(List.of(new org.htmlunit.util.NameValuePair("venture", "1"),
+                        new org.htmlunit.util.NameValuePair("mentor", "1"), new org.htmlunit.util.NameValuePair("token", "x")));
+                post.setAdditionalHeader("Origin", TestStack.portalUrl());
+                int status = v.browser().getPage(post).getWebResponse().getStatusCode();
+                if (role != DemoLogin.STAFF && role != DemoLogin.ADMIN) {
+                    assertEquals(403, status, role + " posting an offer");
+                }
             }
+        }
+        assertEquals(offers, Db.count("select count(*) from mentor_assignment"), "No offer made by a forged post");
+    }
+
+    /**
+     * A whole round: the programme's ventures without a mentor, proposed at once under every
+     * mentor's places (the best total, not first-come), each pair with its reasons and each venture
+     * left out with why; nothing is offered until staff press "Send", then every pair is offered.
+     */
+    @Test
+    void aRoundIsProposedReviewedAndSent() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        long call = IntakeData.call("Round call " + tag, false);
+        // Mentors are the whole programme's: those other tests made take no new ventures here, so the round is this test's own.
+        IntakeData.execute("update mentor_profile set available = false");
+        long french = IntakeData.person("Round French " + tag, null, "mentor");
+        IncubationData.mentor(french, "finance,legal registration", "french", "Dakar", "IN_PERSON", 1);
+        long english = IntakeData.person("Round English " + tag, null, "mentor");
+        IncubationData.mentor(english, "marketing", "english", "Cebu", "ONLINE", 1);
+        long dakar = IncubationData.venture(call, IntakeData.person("R1 " + tag, null, ""), "Dakar soap " + tag, "finance", "french", "Dakar", true);
+        long cebu = IncubationData.venture(call, IntakeData.person("R2 " + tag, null, ""), "Cebu weavers " + tag, "marketing", "english", "Cebu", false);
+        long third = IncubationData.venture(call, IntakeData.person("R3 " + tag, null, ""), "Thiès dyers " + tag, "finance", "french", "Thiès", true);
+        long before = Db.count("select count(*) from mentor_assignment");
+        try (Visitor staff = new Visitor()) {
+            staff.signIn(DemoLogin.STAFF);
+            HtmlPage round = click(staff.open("/staff/matching.xhtml?call=" + call), "propose");
+            assertNotNull(round.getElementById("pairs"), seen(round));
+            assertNotNull(round.getFirstByXPath("//table[@id='pairs']//tr[@data-venture='" + dakar + "' and @data-mentor='" + french + "']"),
+                    "The French mentor goes to the venture in her region: " + seen(round));
+            assertNotNull(round.getFirstByXPath("//table[@id='pairs']//tr[@data-venture='" + cebu + "' and @data-mentor='" + english + "']"));
+            HtmlElement left = round.getFirstByXPath("//ul[@id='unplaced']/li[@data-venture='" + third + "']");
+            assertNotNull(left, seen(round));
+            assertTrue(left.asNormalizedText().contains("full with better matches"), left.asNormalizedText());
+            assertTrue(round.getElementById("proposal-summary").asNormalizedText().contains("2 ventures placed, 1 not placed"),
+                    round.getElementById("proposal-summary").asNormalizedText());
+            assertEquals(before, Db.count("select count(*) from mentor_assignment"), "Nothing sent before staff press Send");
+            HtmlPage sent = click(round, "sendButton");
+            assertTrue(messages(sent).contains("2 offers sent."), seen(sent));
+        }
+        assertEquals(1L, Db.count("select count(*) from mentor_assignment where venture_id = ? and mentor_id = ? and status = 'OFFERED'", dakar, french));
+        assertEquals(1L, Db.count("select count(*) from mentor_assignment where venture_id = ? and mentor_id = ? and status = 'OFFERED'", cebu, english));
+        assertEquals(0L, Db.count("select count(*) from mentor_assignment where venture_id = ?", third));
+    }
+
+    /** Pictures for the README: the ranked mentors and a round's proposal (staff), the mentor's home on a phone in French (skipped without Chromium). */
+    @Test
+    void screenshots() throws Exception {
+        var chromium = Chromium.find();
+        org.junit.jupiter.api.Assumptions.assumeTrue(chromium.isPresent(), "No Chromium on this machine");
+        String tag = UUID.randomUUID().toString().substring(0, 4);
+        String claire = people.create("fr", "mentor");
+        long claireId = Db.count("select id from person where username = ?", claire);
+        IntakeData.execute("update person set display_name = 'Claire Dubois' where id = ?", claireId);
+        IncubationData.mentor(claireId, "finance,cooperative governance,legal registration", "french,english,wolof", "Dakar", "BOTH", 3);
+        long call = IntakeData.call("Women-led cooperatives " + tag, false);
+        String[][] mentors = {{"Aminata Sow", "impact measurement,legal registration", "french,wolof", "Dakar", "IN_PERSON", "2"},
+                {"Rizal Hakim", "digital sales,marketing,finance", "indonesian,english", "Surabaya", "ONLINE", "3"},
+                {"Hana Park", "fair trade,marketing,impact measurement", "english,urdu", "Seoul", "ONLINE", "1"}};
+        for (String[] m : mentors) {
+            long id = IntakeData.person(m[0], null, "mentor");
+            IncubationData.mentor(id, m[1], m[2], m[3], m[4], Integer.parseInt(m[5]));
+        }
+        long green = IncubationData.venture(call, IntakeData.person("Awa Diop", null, ""), "Green Loop Recycling",
+                "impact measurement,legal registration,finance", "french,wolof", "Dakar", true);
+        IncubationData.venture(call, IntakeData.person("Ratna", null, ""), "Sukamaju Garment Workers Cooperative",
+                "cooperative governance,finance,digital sales", "indonesian,english", "Bandung", true);
+        IncubationData.venture(call, IntakeData.person("Nadia", null, ""), "Threads of Sindh Handicraft Association",
+                "fair trade,marketing", "urdu,english", "Hyderabad", false);
+        long dapur = IncubationData.venture(call, IntakeData.person("Ayu", null, ""), "Dapur Ibu Savings Group",
+                "finance,digital sales", "indonesian", "Surabaya", false);
+        IntakeData.execute("""
+                insert into mentor_assignment (venture_id, mentor_id, status, starts_on, ends_on, offered_at, offer_expires_at)
+                values (?, ?, 'OFFERED', current_date, current_date + 180, now(), now() + interval '6 days')""", dapur, claireId);
+        java.nio.file.Path dir = java.nio.file.Path.of("docs/screenshots");
+        java.nio.file.Files.createDirectories(dir);
+        shoot(chromium.get(), DemoLogin.STAFF.username(), DemoLogin.STAFF.password(), "/staff/venture.xhtml?id=" + green, 1280, 1400,
+                dir.resolve("incubation-venture-mentors-staff.png"));
+        shoot(chromium.get(), DemoLogin.STAFF.username(), DemoLogin.STAFF.password(), "/staff/matching.xhtml?call=" + call + "&propose=1", 1280, 1300,
+                dir.resolve("incubation-round-staff.png"));
+        shoot(chromium.get(), claire, TestPeople.PASSWORD, "/mentor/?lang=fr", 390, 900, dir.resolve("incubation-mentor-home-fr-phone.png"));
+    }
+
+    private static void shoot(String chromium, String username, String password, String page, int width, int height, java.nio.file.Path file)
+            throws Exception {
+        String cookie;
+        try (Visitor v = new Visitor()) {
+            v.open("/me/");
+            v.submitKeycloakLogin(username, password);
+            cookie = Sessions.cookie(v);
+        }
+        try (Chromium browser = new Chromium(chromium, width, height)) {
+            browser.cookie(Sessions.COOKIE, cookie, TestStack.portalUrl());
+            browser.send("Page.navigate", "{\"url\":\"" + TestStack.portalUrl() + page + "\"}");
+            browser.waitFor("document.readyState === 'complete' && !!document.getElementById('main')");
+            Thread.sleep(300);
+            java.nio.file.Files.write(file, browser.screenshot());
         }
     }
 

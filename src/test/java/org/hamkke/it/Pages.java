@@ -39,4 +39,9 @@ final class Pages {
         return page.getByXPath("//*[contains(@class,'field-error')] | //*[@id='messages']").stream()
                 .map(e -> ((HtmlElement) e).asNormalizedText()).reduce("", (a, b) -> a + " | " + b);
     }
+
+    /** The messages, and the whole page after them: what a failed assertion should show. */
+    static String seen(HtmlPage page) {
+        return messages(page) + "\n--- " + page.getUrl() + " ---\n" + page.asNormalizedText();
+    }
 }

@@ -13,7 +13,6 @@ import org.hamkke.academy.EnrolmentStatus;
 import org.hamkke.academy.Enrolments;
 import org.hamkke.identity.web.CurrentUser;
 import org.hamkke.shared.web.NotFound;
-import org.hamkke.shared.web.PageMessages;
 import org.hamkke.shared.web.RequestParams;
 
 /**
@@ -54,7 +53,6 @@ public class EnrolPage {
             return;
         }
         standing = enrolments.standing(person, cohortId).orElse(null);
-        PageMessages.takeCarried();
         confirmingLeave = "1".equals(params.get("leave")) && isActive();
     }
 

@@ -50,28 +50,37 @@ public class MentorHomePage {
         asking = RequestParams.id(params.getOrDefault("decline", params.get("fit")));
     }
 
-    public String accept(long assignmentId) {
-        return act(() -> PageMessages.info(assignments.accept(currentUser.getPersonId(), assignmentId)
+    public String accept() {
+        return act(assignment -> PageMessages.info(assignments.accept(currentUser.getPersonId(), assignment)
                 ? "mentorHome.accepted" : "mentorHome.tooLate"));
     }
 
-    public String decline(long assignmentId) {
-        return act(() -> {
-            assignments.decline(currentUser.getPersonId(), assignmentId, note);
+    public String decline() {
+        return act(assignment -> {
+            assignments.decline(currentUser.getPersonId(), assignment, note);
             PageMessages.info("mentorHome.declined");
         });
     }
 
-    public String notAFit(long assignmentId) {
-        return act(() -> {
-            assignments.notAFitByMentor(currentUser.getPersonId(), assignmentId, note);
+    public String notAFit() {
+        return act(assignment -> {
+            assignments.notAFitByMentor(currentUser.getPersonId(), assignment, note);
             PageMessages.info("mentorHome.notAFitDone");
         });
     }
 
-    private String act(Runnable action) {
+    /**
+     * Runs the action on the assignment the pressed form names (its hidden field, not the row's
+     * place in the list, which may have changed since the page was drawn); a refusal or a change
+     * meanwhile becomes a message.
+     */
+    private String act(java.util.function.LongConsumer action) {
+        Long assignment = RequestParams.id(FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("assignment"));
         try {
-            action.run();
+            if (assignment == null) {
+                throw new AssignmentStatus.IllegalMoveException(AssignmentStatus.OFFERED, AssignmentStatus.ACTIVE, AssignmentStatus.Mover.MENTOR);
+            }
+            action.accept(assignment);
         } catch (Refused refused) {
             ProblemMessages.showAll(refused);
             return null;

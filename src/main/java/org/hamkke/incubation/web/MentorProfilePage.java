@@ -25,10 +25,10 @@ import org.hamkke.shared.web.ProblemMessages;
 public class MentorProfilePage implements Serializable {
 
     @Inject
-    transient Mentors mentors;
+    Mentors mentors;
 
     @Inject
-    transient CurrentUser currentUser;
+    CurrentUser currentUser;
 
     private String expertise;
     private String languages;

@@ -8,28 +8,22 @@ import jakarta.inject.Named;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hamkke.identity.web.CurrentUser;
-import org.hamkke.incubation.Assignments;
 import org.hamkke.incubation.Matching;
 import org.hamkke.incubation.matching.Pair;
 import org.hamkke.incubation.matching.Weights;
-import org.hamkke.shared.Refused;
 import org.hamkke.shared.web.NotFound;
 import org.hamkke.shared.web.PageMessages;
-import org.hamkke.shared.web.ProblemMessages;
 import org.hamkke.shared.web.RequestParams;
 
 /**
  * Matching a whole round ({@code /staff/matching.xhtml?call=ID}): the programme's weights, edited
  * by staff; the proposal for every venture of the programme still without a mentor (an optimal
  * assignment under every mentor's places left, {@code &propose=1}), each pair with its reasons
- * and each venture left out with why; and, once reviewed, one button that sends the offers. The
- * offers are made one by one through {@link Assignments#offer}, each in its own transaction, so a
- * mentor who filled up meanwhile is reported and the others still go.
+ * and each venture left out with why; and, once reviewed, one button that sends the offers
+ * ({@link RoundSendServlet}).
  */
 @Named
 @RequestScoped
@@ -37,9 +31,6 @@ public class RoundPage {
 
     @Inject
     Matching matching;
-
-    @Inject
-    Assignments assignments;
 
     @Inject
     CurrentUser currentUser;
@@ -101,35 +92,6 @@ public class RoundPage {
             throw new IllegalArgumentException("missing");
         }
         return weight;
-    }
-
-    /** Sends the offers of the reviewed proposal; each refused one is named with its reason. */
-    public String send() {
-        int sent = 0;
-        List<String> refusals = new ArrayList<>();
-        String pairs = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().getOrDefault("pairs", "");
-        for (String pair : pairs.length() > 20_000 ? new String[0] : pairs.split(",")) {
-            String[] parts = pair.split(":");
-            if (parts.length != 3 || RequestParams.id(parts[0]) == null || RequestParams.id(parts[1]) == null) {
-                continue;
-            }
-            long venture = RequestParams.id(parts[0]);
-            long mentor = RequestParams.id(parts[1]);
-            Integer score = parts[2].matches("\\d{1,3}") ? Integer.valueOf(parts[2]) : null;
-            try {
-                assignments.offer(currentUser.actor(), venture, mentor, startsOn, endsOn, score);
-                sent++;
-            } catch (Refused refused) {
-                String name = matching.venture(venture).map(Matching.VentureCard::name).orElse("#" + venture);
-                refusals.add(name + ": " + ProblemMessages.text(refused.problems().getFirst()));
-            }
-        }
-        if (sent > 0) {
-            PageMessages.info("round.sent", String.valueOf(sent));
-        }
-        refusals.forEach(ProblemMessages::error);
-        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
-        return "/staff/matching?faces-redirect=true&call=" + callId;
     }
 
     /** The proposal's pairs as the send form carries them: "venture:mentor:score,...". */

@@ -40,9 +40,14 @@ public class VentureHomePage {
         asking = RequestParams.id(FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("fit"));
     }
 
-    public String notAFit(long assignmentId) {
+    /** On the assignment the form names (its hidden field), whatever has changed in the list since. */
+    public String notAFit() {
+        Long assignment = RequestParams.id(FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("assignment"));
         try {
-            assignments.notAFitByMember(currentUser.getPersonId(), assignmentId, reason);
+            if (assignment == null) {
+                throw new AssignmentStatus.IllegalMoveException(AssignmentStatus.ACTIVE, AssignmentStatus.NOT_A_FIT, AssignmentStatus.Mover.MEMBER);
+            }
+            assignments.notAFitByMember(currentUser.getPersonId(), assignment, reason);
             PageMessages.info("ventureHome.notAFitDone");
         } catch (Refused refused) {
             ProblemMessages.showAll(refused);

@@ -27,8 +27,8 @@ import org.hamkke.shared.web.RequestParams;
 /**
  * A venture's mentoring, for staff ({@code /staff/venture.xhtml?id=ID}): what it needs (for
  * matching), its assignments, the mentors ranked by the programme's weights with every score's
- * reasons, and those not offered and why. Offering goes through {@link Assignments#offer}, where
- * the database holds the mentor's cap whatever this page showed. Withdrawing an offer or ending a
+ * reasons, and those not offered and why. Offering is a plain form posted to
+ * {@link VentureOfferServlet}, where the database holds the mentor's cap whatever this page showed. Withdrawing an offer or ending a
  * mentoring asks first ({@code ?close=ID}).
  */
 @Named
@@ -83,8 +83,8 @@ public class VentureMentorsPage {
         wantsInPerson = current.wantsInPerson();
         version = venture.version();
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(zone)));
-        startsOn = today;
-        endsOn = today.plusMonths(6);
+        startsOn = VentureOfferServlet.day(params.get("startsOn")).orElse(today);
+        endsOn = VentureOfferServlet.day(params.get("endsOn")).orElse(today.plusMonths(6));
     }
 
     public String describe() {
@@ -102,20 +102,17 @@ public class VentureMentorsPage {
         return back();
     }
 
-    public String offer(long mentorId, int score) {
+    /** Withdraws or ends the assignment the form names, at the version the page showed. */
+    public String close() {
+        Map<String, String> params = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+        Long assignment = RequestParams.id(params.get("close"));
+        Long shown = RequestParams.id(params.get("assignmentVersion"));
         try {
-            assignments.offer(currentUser.actor(), venture.id(), mentorId, startsOn, endsOn, score);
-        } catch (Refused refused) {
-            ProblemMessages.showAll(refused);
-            return null;
-        }
-        PageMessages.info("ventureMentors.offered");
-        return back();
-    }
-
-    public String close(long assignmentId, long assignmentVersion) {
-        try {
-            assignments.close(currentUser.actor(), assignmentId, assignmentVersion, note);
+            if (assignment == null) {
+                throw new org.hamkke.incubation.AssignmentStatus.IllegalMoveException(org.hamkke.incubation.AssignmentStatus.ACTIVE,
+                        org.hamkke.incubation.AssignmentStatus.ENDED, org.hamkke.incubation.AssignmentStatus.Mover.STAFF);
+            }
+            assignments.close(currentUser.actor(), assignment, shown == null ? -1 : shown, note);
         } catch (Refused refused) {
             ProblemMessages.showAll(refused);
             return null;

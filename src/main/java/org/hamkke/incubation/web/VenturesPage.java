@@ -12,6 +12,7 @@ import java.util.Map;
 import org.hamkke.incubation.Matching;
 import org.hamkke.incubation.Mentors;
 import org.hamkke.incubation.matching.MentorCandidate;
+import org.hamkke.shared.StorableText;
 import org.hamkke.shared.web.RequestParams;
 
 /**
@@ -40,7 +41,8 @@ public class VenturesPage {
         Map<String, String> params = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
         String region = params.get("region");
         filter = new Matching.Filter(RequestParams.id(params.get("call")),
-                region == null || region.isBlank() || region.length() > 100 ? null : region.strip(), RequestParams.id(params.get("mentor")));
+                region == null || region.isBlank() || region.length() > 100 || !StorableText.storable(region) ? null : region.strip(),
+                RequestParams.id(params.get("mentor")));
         page = RequestParams.page(params.get("page"));
         result = matching.list(filter, page, PAGE_SIZE);
     }

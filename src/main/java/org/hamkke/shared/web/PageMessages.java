@@ -79,7 +79,7 @@ public final class PageMessages {
         request.getSession().setAttribute(CARRIED, new Carried(error, key, values.clone()));
     }
 
-    /** Shows the message a servlet left for this page, if any, once. */
+    /** Shows the message a servlet left for this page, if any, once (the layout asks, through {@link CarriedMessages}). */
     public static void takeCarried() {
         FacesContext faces = FacesContext.getCurrentInstance();
         HttpSession session = (HttpSession) faces.getExternalContext().getSession(false);

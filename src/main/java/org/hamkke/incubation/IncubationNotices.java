@@ -19,12 +19,13 @@ import org.hamkke.notification.NoticeKind;
 import org.hamkke.notification.NotificationService;
 
 /**
- * What the incubation tells people about mentors' assignments, through the notification context,
- * each in the recipient's language: the offer to the mentor; the answer, or the silence, to the
+ * What the incubation tells people, through the notification context, each in the recipient's
+ * language: about mentors' assignments, the offer to the mentor; the answer, or the silence, to the
  * staff member who made it; the start of the mentoring and a "not a good fit" to the venture's
- * members and the other side. Each notice is keyed by its assignment and its event, so it goes out
- * exactly once however often the action or the job runs; called inside the transaction of the
- * change it reports.
+ * members and the other side. About milestones, new evidence to the venture's mentors and a grade
+ * or its correction to the members. Each notice is keyed by its assignment, submission or grade
+ * and its event, so it goes out exactly once however often the action or the job runs; called
+ * inside the transaction of the change it reports.
  */
 @ApplicationScoped
 class IncubationNotices {
@@ -86,19 +87,69 @@ class IncubationNotices {
 
     private void tell(long personId, MentorAssignment a, NoticeKind kind, String link,
             java.util.function.Function<String, Map<String, String>> extra) {
+        Person mentor = em.find(Person.class, a.getMentorId());
+        send(personId, kind, kind.key() + ":" + a.getId(), link, language -> {
+            Map<String, String> data = new LinkedHashMap<>();
+            data.put("venture", ventureName(a.getVentureId()));
+            data.put("mentor", name(mentor));
+            data.put("starts", day(a.getStartsOn(), language));
+            data.put("ends", day(a.getEndsOn(), language));
+            data.put("note", a.getEndedNote() == null ? "" : a.getEndedNote());
+            data.putAll(extra.apply(language));
+            return data;
+        });
+    }
+
+    /** Evidence for a milestone, to each mentor assigned to the venture now (once per submission). */
+    void submitted(Milestone m, Submission s) {
+        List<Long> mentors = em.createNativeQuery(
+                        "select mentor_id from mentor_assignment where venture_id = ?1 and status = 'ACTIVE' order by mentor_id")
+                .setParameter(1, m.getVentureId())
+                .getResultList()
+                .stream()
+                .map(id -> ((Number) id).longValue())
+                .toList();
+        for (long mentor : mentors) {
+            send(mentor, NoticeKind.MILESTONE_SUBMITTED, NoticeKind.MILESTONE_SUBMITTED.key() + ":" + s.getId(),
+                    "/mentor/grade.xhtml?milestone=" + m.getId(), language -> Map.of("venture", ventureName(m.getVentureId()),
+                            "milestone", m.getTitle().in(language), "number", String.valueOf(s.getNumber())));
+        }
+    }
+
+    /** A grade, or a correction of one (with its reason), to each member of the venture (once per grade version). */
+    void graded(Milestone m, Grade g) {
+        NoticeKind kind = g.isCorrection() ? NoticeKind.MILESTONE_GRADE_CORRECTED : NoticeKind.MILESTONE_GRADED;
+        String mentor = name(em.find(Person.class, g.getGraderId()));
+        for (long member : members(m.getVentureId())) {
+            send(member, kind, kind.key() + ":" + g.getId(), "/venture/milestones.xhtml?venture=" + m.getVentureId(), language -> {
+                Map<String, String> data = new LinkedHashMap<>();
+                data.put("venture", ventureName(m.getVentureId()));
+                data.put("milestone", m.getTitle().in(language));
+                data.put("mentor", mentor);
+                data.put("outcomeKey", "milestone.outcome." + g.getOutcome().name());
+                data.put("nextKey", "milestone.next." + g.getOutcome().name());
+                data.put("reason", g.getCorrectionReason() == null ? "" : g.getCorrectionReason());
+                return data;
+            });
+        }
+    }
+
+    /** One notice to one person, its data written in their language; the dedupe key makes it once. */
+    private void send(long personId, NoticeKind kind, String dedupeKey, String link,
+            java.util.function.Function<String, Map<String, String>> data) {
         Person person = em.find(Person.class, personId);
         String language = person == null || person.getLocale() == null ? "en" : person.getLocale();
-        Person mentor = em.find(Person.class, a.getMentorId());
-        Venture venture = em.find(Venture.class, a.getVentureId());
-        Map<String, String> data = new LinkedHashMap<>();
-        data.put("venture", venture == null ? "" : venture.getName());
-        data.put("mentor", mentor == null ? "" : mentor.getDisplayName() == null || mentor.getDisplayName().isBlank()
-                ? mentor.getUsername() : mentor.getDisplayName());
-        data.put("starts", day(a.getStartsOn(), language));
-        data.put("ends", day(a.getEndsOn(), language));
-        data.put("note", a.getEndedNote() == null ? "" : a.getEndedNote());
-        data.putAll(extra.apply(language));
-        notifications.notify(new NoticeEvent(personId, kind, data, kind.key() + ":" + a.getId(), link));
+        notifications.notify(new NoticeEvent(personId, kind, data.apply(language), dedupeKey, link));
+    }
+
+    private String ventureName(long ventureId) {
+        Venture venture = em.find(Venture.class, ventureId);
+        return venture == null ? "" : venture.getName();
+    }
+
+    private static String name(Person person) {
+        return person == null ? "" : person.getDisplayName() == null || person.getDisplayName().isBlank()
+                ? person.getUsername() : person.getDisplayName();
     }
 
     private static String day(LocalDate day, String language) {

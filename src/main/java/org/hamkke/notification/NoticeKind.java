@@ -48,6 +48,12 @@ public enum NoticeKind {
     MENTOR_OFFER_EXPIRED(false),
     /** Incubation: a pairing marked "not a good fit" by one side (to the other side and staff), back to matching. */
     MENTOR_NOT_A_FIT(false),
+    /** Incubation: a member submitted evidence for a milestone (to the venture's mentors, once per submission). */
+    MILESTONE_SUBMITTED(false),
+    /** Incubation: a mentor graded a milestone's evidence, passed or revision requested (to the venture's members). */
+    MILESTONE_GRADED(false),
+    /** Incubation: a mentor corrected a published grade, with a reason (to the venture's members); the earlier grade is kept. */
+    MILESTONE_GRADE_CORRECTED(false),
     /** The daily digest e-mail itself; it is the person's delivery choice, not a kind to choose. */
     DAILY_DIGEST(true);
 

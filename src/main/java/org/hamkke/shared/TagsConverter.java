@@ -19,8 +19,13 @@ public class TagsConverter implements AttributeConverter<Set<String>, Object> {
 
     @Override
     public Object convertToDatabaseColumn(Set<String> tags) {
+        return literal(tags == null ? Set.of() : new TreeSet<>(tags));
+    }
+
+    /** A {@code text[]} literal of the texts in their order (a list of links keeps its order, tags are sorted first). */
+    public static String literal(Iterable<String> texts) {
         StringBuilder literal = new StringBuilder("{");
-        for (String tag : tags == null ? Set.<String>of() : new TreeSet<>(tags)) {
+        for (String tag : texts) {
             if (literal.length() > 1) {
                 literal.append(',');
             }
@@ -31,14 +36,17 @@ public class TagsConverter implements AttributeConverter<Set<String>, Object> {
 
     @Override
     public Set<String> convertToEntityAttribute(Object column) {
+        return new TreeSet<>(values(column));
+    }
+
+    /** A {@code text[]} column's texts in the array's order; null is none. */
+    public static java.util.List<String> values(Object column) {
         if (column == null) {
-            return new TreeSet<>();
+            return java.util.List.of();
         }
         try {
             Object[] values = column instanceof Array array ? (Object[]) array.getArray() : (Object[]) column;
-            TreeSet<String> tags = new TreeSet<>();
-            Arrays.stream(values).map(String::valueOf).forEach(tags::add);
-            return tags;
+            return Arrays.stream(values).map(String::valueOf).toList();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read a text[] column", e);
         }

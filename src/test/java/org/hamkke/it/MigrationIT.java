@@ -130,9 +130,19 @@ class MigrationIT {
                 r = db.createStatement().executeQuery(academy);
                 r.next();
                 assertEquals(seeded, r.getString(1), "Running the academy's demo data again adds nothing");
-                // The incubation's demo: four ventures, four mentors, one offer waiting, two mentorings, one venture unmatched.
+                // The incubation's demo: four ventures, four mentors, one offer waiting, two mentorings, one venture unmatched;
+                // the women-led call's five milestone templates applied to the four ventures, two passed, two waiting for a
+                // grade, one in revision, nine overdue (Threads of Sindh two, Dapur Ibu one, the two ventures without a mentor three each).
                 String incubation = """
-                        select (select count(*) from venture) || ' ventures, '
+                        select (select count(*) from milestone_template) || ' templates, '
+                            || (select count(*) from milestone) || ' milestones, '
+                            || (select count(*) from milestone where status = 'PASSED') || ' passed, '
+                            || (select count(*) from milestone where status = 'SUBMITTED') || ' waiting, '
+                            || (select count(*) from milestone where status = 'REVISION_REQUESTED') || ' in revision, '
+                            || (select count(*) from milestone where status in ('OPEN', 'REVISION_REQUESTED') and due_on < current_date) || ' overdue, '
+                            || (select count(*) from milestone_submission) || ' submissions, '
+                            || (select count(*) from milestone_grade) || ' grades; '
+                            || (select count(*) from venture) || ' ventures, '
                             || (select count(*) from mentor_profile) || ' mentors, '
                             || (select count(*) from mentor_assignment where status = 'OFFERED') || ' offered, '
                             || (select count(*) from mentor_assignment where status = 'ACTIVE') || ' active, '
@@ -141,7 +151,8 @@ class MigrationIT {
                 r = db.createStatement().executeQuery(incubation);
                 r.next();
                 String incubated = r.getString(1);
-                assertEquals("4 ventures, 4 mentors, 1 offered, 2 active, 1 unmatched, places taken 3", incubated);
+                assertEquals("5 templates, 20 milestones, 2 passed, 2 waiting, 1 in revision, 9 overdue, 5 submissions, 3 grades; "
+                        + "4 ventures, 4 mentors, 1 offered, 2 active, 1 unmatched, places taken 3", incubated);
                 db.createStatement().execute(new String(getClass().getResourceAsStream("/db/demo/R__demo_data_incubation.sql").readAllBytes(),
                         java.nio.charset.StandardCharsets.UTF_8));
                 r = db.createStatement().executeQuery(incubation);

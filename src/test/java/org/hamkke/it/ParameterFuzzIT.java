@@ -77,6 +77,12 @@ class ParameterFuzzIT {
         PAGES.put("/staff/venture.xhtml", List.of("id", "close"));
         PAGES.put("/staff/matching.xhtml", List.of("call", "propose"));
         PAGES.put("/venture/index.xhtml", List.of("x", "fit"));
+        PAGES.put("/venture/milestones.xhtml", List.of("venture", "shown"));
+        PAGES.put("/mentor/grade.xhtml", List.of("milestone", "correct"));
+        PAGES.put("/mentor/grade.xhtml?milestone=1", List.of("correct", "shown"));
+        PAGES.put("/mentor/queue.xhtml", List.of("x"));
+        PAGES.put("/staff/plan.xhtml", List.of("venture", "move", "drop"));
+        PAGES.put("/staff/plan.xhtml?venture=1", List.of("move", "drop", "shown"));
         PAGES.put("/signin", List.of("return"));
         PAGES.put("/callback", List.of("state", "code", "error"));
     }
@@ -127,7 +133,7 @@ class ParameterFuzzIT {
                 "person_role", "notice_preference", "system_setting", "audit_entry", "course", "course_prerequisite", "cohort",
                 "cohort_instructor", "cohort_invitation", "cohort_session", "enrolment", "attendance", "certificate", "session_check_in",
                 "check_in_attempt", "final_assessment", "calendar_feed", "session_room",
-                "session_instructor", "session_reminder")) {
+                "session_instructor", "session_reminder", "milestone_template", "milestone", "milestone_submission", "milestone_grade")) {
             digests.put(table, Db.text("select coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from " + table + " t"));
         }
         digests.put("notice", Db.text("select coalesce(md5(string_agg((id, recipient_id, kind, dedupe_key, data)::text, '|' order by id)), '') from notice"));

@@ -34,7 +34,8 @@ class PathSpellingIT {
             "/staff/cohort.xhtml?id=1", "/staff/roster.xhtml?cohort=1", "/staff/calendar.xhtml", "/staff/certificates.xhtml?cohort=1", "/me/certificates/pdf?id=1",
             "/me/certificates/credential?id=1", "/me/check-in.xhtml?code=ABC234", "/teach/index.xhtml", "/teach/session.xhtml?id=1",
             "/teach/cohort.xhtml?id=1", "/mentor/profile.xhtml", "/staff/ventures.xhtml", "/staff/venture.xhtml?id=1",
-            "/staff/matching.xhtml?call=1", "/staff/venture/offer", "/staff/matching/send",
+            "/staff/matching.xhtml?call=1", "/staff/venture/offer", "/staff/matching/send", "/venture/milestones.xhtml",
+            "/mentor/grade.xhtml?milestone=1", "/mentor/queue.xhtml", "/staff/plan.xhtml?venture=1",
             // a person's calendar feed (its address is its credential; a made-up one is refused however it is spelt) and a cohort's
             "/feeds/me/" + "A".repeat(43) + ".ics", "/feeds/cohort/1.ics");
 

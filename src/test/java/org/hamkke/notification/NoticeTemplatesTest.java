@@ -49,7 +49,17 @@ class NoticeTemplatesTest {
             Map.entry(NoticeKind.MENTOR_ACCEPTED, assignment()),
             Map.entry(NoticeKind.MENTOR_DECLINED, assignment()),
             Map.entry(NoticeKind.MENTOR_OFFER_EXPIRED, assignment()),
-            Map.entry(NoticeKind.MENTOR_NOT_A_FIT, assignment()));
+            Map.entry(NoticeKind.MENTOR_NOT_A_FIT, assignment()),
+            Map.entry(NoticeKind.MILESTONE_SUBMITTED, Map.of("venture", "Sukamaju Garment Cooperative", "milestone", "First paying customer",
+                    "number", "2")),
+            Map.entry(NoticeKind.MILESTONE_GRADED, milestoneGrade("REVISION_REQUESTED", "")),
+            Map.entry(NoticeKind.MILESTONE_GRADE_CORRECTED, milestoneGrade("PASSED", "I misread the invoice dates")));
+
+    /** A milestone grade's placeholders ({@code IncubationNotices.graded}): the outcome and what comes next in the recipient's language. */
+    private static Map<String, String> milestoneGrade(String outcome, String reason) {
+        return Map.of("venture", "Sukamaju Garment Cooperative", "milestone", "First paying customer", "mentor", "Marie Diallo",
+                "outcomeKey", "milestone.outcome." + outcome, "nextKey", "milestone.next." + outcome, "reason", reason);
+    }
 
     /** A mentor's assignment's placeholders ({@code IncubationNotices}), and the event's own. */
     private static Map<String, String> assignment(String... extra) {

@@ -35,4 +35,17 @@ public final class RequestParams {
             return null;
         }
     }
+
+    /**
+     * The version of an object as a form showed it (posted back for optimistic locking), or -1 for
+     * anything that is not one, which matches no version: the action is then refused as changed
+     * meanwhile, never an error. Versions start at 0, unlike ids.
+     */
+    public static long version(String value) {
+        if ("0".equals(value)) {
+            return 0;
+        }
+        Long version = id(value);
+        return version == null ? -1 : version;
+    }
 }

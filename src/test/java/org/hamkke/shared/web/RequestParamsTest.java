@@ -22,4 +22,14 @@ class RequestParamsTest {
     void positiveWholeNumbersAreIds(String typed) {
         assertEquals(Long.valueOf(typed), RequestParams.id(typed));
     }
+
+    /** A version posted back by a form starts at 0; anything else odd matches no version. */
+    @org.junit.jupiter.api.Test
+    void versionsStartAtZeroAndOddOnesMatchNone() {
+        assertEquals(0, RequestParams.version("0"));
+        assertEquals(7, RequestParams.version("7"));
+        for (String odd : new String[] {null, "", "-1", "00", "abc", "1e3", "99999999999999999999"}) {
+            assertEquals(-1, RequestParams.version(odd), odd);
+        }
+    }
 }

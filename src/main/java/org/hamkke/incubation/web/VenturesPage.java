@@ -16,8 +16,9 @@ import org.hamkke.shared.StorableText;
 import org.hamkke.shared.web.RequestParams;
 
 /**
- * Staff's list of ventures ({@code /staff/ventures.xhtml}): each with its programme, region and
- * mentors now, narrowed by programme, region and mentor. The filter is a plain GET form and the
+ * Staff's list of ventures ({@code /staff/ventures.xhtml}): each with its programme, region,
+ * mentors now and its plan's health (on time, due soon, overdue, waiting for a grade), narrowed by
+ * programme, region and mentor. The filter is a plain GET form and the
  * pages plain links, so a filtered page is an address staff can keep or share.
  */
 @Named
@@ -32,9 +33,13 @@ public class VenturesPage {
     @Inject
     Mentors mentors;
 
+    @Inject
+    org.hamkke.incubation.Milestones milestones;
+
     private Matching.Filter filter;
     private Matching.Page<Matching.Listed> result;
     private int page;
+    private Map<Long, org.hamkke.incubation.Health> health;
 
     @PostConstruct
     void load() {
@@ -45,6 +50,12 @@ public class VenturesPage {
                 RequestParams.id(params.get("mentor")));
         page = RequestParams.page(params.get("page"));
         result = matching.list(filter, page, PAGE_SIZE);
+        health = milestones.health(result.rows().stream().map(Matching.Listed::id).toList());
+    }
+
+    /** How the venture's plan stands today (one statement for the whole page). */
+    public org.hamkke.incubation.Health health(long ventureId) {
+        return health.getOrDefault(ventureId, org.hamkke.incubation.Health.NO_PLAN);
     }
 
     public List<Matching.Listed> getRows() {

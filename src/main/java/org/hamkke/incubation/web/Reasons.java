@@ -3,9 +3,7 @@ package org.hamkke.incubation.web;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
-import java.util.stream.Collectors;
 import org.hamkke.incubation.matching.Reason;
-import org.hamkke.incubation.matching.Score;
 import org.hamkke.shared.web.PageMessages;
 
 /**
@@ -21,10 +19,5 @@ public class Reasons {
         FacesContext faces = FacesContext.getCurrentInstance();
         String text = PageMessages.format(faces.getViewRoot().getLocale(), PageMessages.text(reason.key()), reason.values().toArray());
         return reason.points() == 0 ? text : text + " (+" + reason.points() + ")";
-    }
-
-    /** All of a score's reasons in one line, for a table cell. */
-    public String line(Score score) {
-        return score.reasons().stream().map(this::text).collect(Collectors.joining(" · "));
     }
 }

@@ -154,15 +154,7 @@ public class RoundPage {
         return startsOn;
     }
 
-    public void setStartsOn(LocalDate startsOn) {
-        this.startsOn = startsOn;
-    }
-
     public LocalDate getEndsOn() {
         return endsOn;
-    }
-
-    public void setEndsOn(LocalDate endsOn) {
-        this.endsOn = endsOn;
     }
 }

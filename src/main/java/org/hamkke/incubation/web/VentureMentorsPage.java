@@ -194,16 +194,8 @@ public class VentureMentorsPage {
         return startsOn;
     }
 
-    public void setStartsOn(LocalDate startsOn) {
-        this.startsOn = startsOn;
-    }
-
     public LocalDate getEndsOn() {
         return endsOn;
-    }
-
-    public void setEndsOn(LocalDate endsOn) {
-        this.endsOn = endsOn;
     }
 
     public String getNote() {
